@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from pop_tui.core.texts import common, dates
+from pop_tui.core.texts import cli, common, dates, ui
 
 LANGUAGES: tuple[str, ...] = ("en", "nl")
 
-_MODULES: tuple[ModuleType, ...] = (common, dates)
+_MODULES: tuple[ModuleType, ...] = (cli, common, dates, ui)
 CATALOGUES: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}
 for _module in _MODULES:
     CATALOGUES["en"].update(_module.EN)

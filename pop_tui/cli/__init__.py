@@ -1,0 +1,50 @@
+"""The ``pop`` command: the front door to the TUI and the shell commands.
+
+Only the ``tui`` and ``demo`` commands import Textual, and only when they run:
+every other command must start as fast as a C tool's.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+from pop_tui.cli.context import Context, UsageError, choose_language
+from pop_tui.cli.parser import build_parser
+from pop_tui.core.texts import set_language, t
+from pop_tui.store.storage import PlanFileError
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``pop`` with ``argv`` (default: the process's arguments); returns the exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        set_language(choose_language(args_list, os.environ))
+    except UsageError as exc:
+        print(t("cli.error", message=exc), file=sys.stderr)
+        return 2
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    try:
+        context = Context.from_args(args, os.environ)
+    except UsageError as exc:
+        parser.print_usage(sys.stderr)
+        print(t("cli.error", message=exc), file=sys.stderr)
+        return 2
+    try:
+        return int(args.run(args, context))
+    except UsageError as exc:
+        parser.print_usage(sys.stderr)
+        print(t("cli.error", message=exc), file=sys.stderr)
+        return 2
+    except PlanFileError as exc:
+        from pop_tui.cli.damaged import explain
+
+        print(explain(exc, context), file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(t("cli.error", message=exc), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,47 @@
+"""``pop`` / ``pop tui`` and ``pop demo``: the commands that open the terminal app."""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+from pop_tui.cli.context import Context
+from pop_tui.core.demo import populate_demo
+from pop_tui.core.texts import language, t
+from pop_tui.store.plan_store import PlanStore
+
+
+def open_app(store: PlanStore, context: Context) -> int:
+    # Textual is imported here and nowhere on the shell commands' path.
+    from pop_tui.ui.app import PopApp
+
+    today = context.today
+    PopApp(store, today=lambda: today).run()
+    return 0
+
+
+def run_tui(args: argparse.Namespace, context: Context) -> int:
+    store = PlanStore.open(context.db)
+    return open_app(store, context)
+
+
+def write_demo(path: Path, context: Context) -> PlanStore:
+    """A new plan file at ``path`` holding the example plan."""
+    store = PlanStore.open(path)
+    store.apply(t("label.demo"), lambda e: populate_demo(e, context.today, language()))
+    return store
+
+
+def run_demo(args: argparse.Namespace, context: Context) -> int:
+    if args.out:
+        out = Path(args.out).expanduser()
+        if out.exists():
+            print(t("cli.error", message=t("cli.demo.exists", path=out)))
+            return 1
+        write_demo(out, context)
+        print(t("cli.demo.written", path=out))
+        return 0
+    with tempfile.TemporaryDirectory(prefix="pop-demo-") as folder:
+        store = write_demo(Path(folder) / "demo.json", context)
+        return open_app(store, context)

@@ -1,0 +1,79 @@
+"""What needs attention on a given day: overdue and upcoming steps and reviews."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from pop_tui.core.model import Goal, Plan, Review, Step
+
+
+@dataclass(frozen=True)
+class DueStep:
+    """An open step with a due date, and the goal it serves."""
+
+    step: Step
+    goal: Goal | None
+    due: date
+
+    def days_overdue(self, today: date) -> int:
+        return (today - self.due).days
+
+
+@dataclass(frozen=True)
+class DueReview:
+    """A review and the date it is due next."""
+
+    review: Review
+    goal: Goal | None
+    due: date
+
+
+def _dated_open_steps(plan: Plan) -> list[DueStep]:
+    goals = plan.goals
+    return [
+        DueStep(step, goals.get(step.goal_id), step.due)
+        for step in plan.steps.values()
+        if step.due is not None and step.done_on is None and _goal_is_active(goals.get(step.goal_id))
+    ]
+
+
+def _goal_is_active(goal: Goal | None) -> bool:
+    return goal is None or goal.status == "active"
+
+
+def overdue_steps(plan: Plan, today: date) -> list[DueStep]:
+    """Open steps whose due date has passed, oldest first."""
+    found = [d for d in _dated_open_steps(plan) if d.due < today]
+    return sorted(found, key=lambda d: (d.due, d.step.id))
+
+
+def steps_due_soon(plan: Plan, today: date, days: int = 7) -> list[DueStep]:
+    """Open steps due from today up to and including ``today + days``, soonest first."""
+    last = today + timedelta(days=days)
+    found = [d for d in _dated_open_steps(plan) if today <= d.due <= last]
+    return sorted(found, key=lambda d: (d.due, d.step.id))
+
+
+def upcoming_reviews(plan: Plan, today: date, days: int = 14) -> list[DueReview]:
+    """Reviews due up to ``today + days`` (overdue ones included), soonest first."""
+    last = today + timedelta(days=days)
+    goals = plan.goals
+    found = [
+        DueReview(r, goals.get(r.goal_id) if r.goal_id is not None else None, r.next_on)
+        for r in plan.reviews.values()
+        if r.next_on is not None and r.next_on <= last
+    ]
+    return sorted(found, key=lambda d: (d.due, d.review.id))
+
+
+def overdue_reviews(plan: Plan, today: date) -> list[DueReview]:
+    """Reviews whose date has passed without being held."""
+    return [d for d in upcoming_reviews(plan, today, 0) if d.due < today]
+
+
+def goals_without_open_step(plan: Plan) -> list[Goal]:
+    """Active goals that have no open step: nothing moves them forward."""
+    with_open = {s.goal_id for s in plan.steps.values() if s.done_on is None}
+    found = [g for g in plan.goals.values() if g.status == "active" and g.id not in with_open]
+    return sorted(found, key=lambda g: (g.order, g.id))

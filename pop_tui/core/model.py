@@ -1,0 +1,416 @@
+"""The POP model: every part of the method as plain, immutable records.
+
+Each record type lives in one table of the plan and has a stable integer id
+that is never reused. Records convert to and from plain JSON-able dicts
+(dates as ISO text), which is also how the store keeps them on disk.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, ClassVar, Literal, TypeVar, get_args, get_origin
+
+Quadrant = Literal["S", "W", "O", "T"]
+GoalKind = Literal["professional", "personal", "broad"]
+Horizon = Literal["short", "long"]
+GoalStatus = Literal["active", "done", "dropped"]
+
+QUADRANTS: tuple[Quadrant, ...] = ("S", "W", "O", "T")
+GOAL_KINDS: tuple[GoalKind, ...] = ("professional", "personal", "broad")
+HORIZONS: tuple[Horizon, ...] = ("short", "long")
+GOAL_STATUSES: tuple[GoalStatus, ...] = ("active", "done", "dropped")
+
+
+class ModelError(ValueError):
+    """A dict that does not describe a valid record."""
+
+
+@dataclass(frozen=True)
+class Record:
+    """Base of every stored record: a table name and an id."""
+
+    TABLE: ClassVar[str] = ""
+    id: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as a JSON-able dict (without its id, which is the key)."""
+        return {f.name: _dump(getattr(self, f.name)) for f in _fields(type(self)) if f.name != "id"}
+
+    @classmethod
+    def from_dict(cls, id: int, data: dict[str, Any]) -> typing.Self:
+        """Build the record from its dict; unknown keys are ignored, missing ones default."""
+        if not isinstance(data, dict):
+            raise ModelError(f"{cls.TABLE} {id}: expected an object, got {type(data).__name__}")
+        hints = _hints(cls)
+        values: dict[str, Any] = {"id": id}
+        for f in _fields(cls):
+            if f.name == "id" or f.name not in data:
+                continue
+            try:
+                values[f.name] = _load(hints[f.name], data[f.name])
+            except (TypeError, ValueError) as exc:
+                raise ModelError(f"{cls.TABLE} {id}, field {f.name!r}: {exc}") from None
+        try:
+            return cls(**values)
+        except TypeError as exc:
+            raise ModelError(f"{cls.TABLE} {id}: {exc}") from None
+
+
+@dataclass(frozen=True)
+class SwotItem(Record):
+    """One strength, weakness, opportunity or threat of the self-analysis."""
+
+    TABLE: ClassVar[str] = "swot"
+    quadrant: Quadrant = "S"
+    text: str = ""
+    order: int = 0
+
+
+@dataclass(frozen=True)
+class Trend(Record):
+    """A trend in one's field or in the labour market."""
+
+    TABLE: ClassVar[str] = "trends"
+    text: str = ""
+    order: int = 0
+
+
+@dataclass(frozen=True)
+class Profile(Record):
+    """The one record of things the plan has once: owner, language, dream job, answers."""
+
+    TABLE: ClassVar[str] = "profile"
+    owner: str = ""
+    language: str = "en"
+    dream_job: str = ""
+    dream_job_qualities: tuple[str, ...] = ()
+    # The two questions often asked in the yearly conversation with a manager.
+    answer_goals_help: str = ""
+    answer_employer_can_do: str = ""
+
+
+@dataclass(frozen=True)
+class Goal(Record):
+    """A development goal, with every SMART field."""
+
+    TABLE: ClassVar[str] = "goals"
+    title: str = ""
+    kind: GoalKind = "professional"
+    horizon: Horizon = "short"
+    status: GoalStatus = "active"
+    # S: what exactly, M: how it is measured, A: why it matters, R: time and means, T: when.
+    specific: str = ""
+    metric: str = ""
+    unit: str = ""
+    baseline: float | None = None
+    target: float | None = None
+    current: float | None = None
+    why_me: str = ""
+    why_employer: str = ""
+    means: str = ""
+    deadline: date | None = None
+    swot_ids: tuple[int, ...] = ()
+    employer_goal_ids: tuple[int, ...] = ()
+    created: date | None = None
+    order: int = 0
+
+
+@dataclass(frozen=True)
+class EmployerGoal(Record):
+    """What the organisation wants, and how the department and I contribute."""
+
+    TABLE: ClassVar[str] = "employer_goals"
+    title: str = ""
+    department_contribution: str = ""
+    my_contribution: str = ""
+    competencies_to_develop: str = ""
+    unused_talents: str = ""
+    order: int = 0
+
+
+@dataclass(frozen=True)
+class Action(Record):
+    """A row of the action plan: for a goal, what I do and what it should give."""
+
+    TABLE: ClassVar[str] = "actions"
+    goal_id: int = 0
+    action: str = ""
+    result: str = ""
+    obstacles: str = ""
+    order: int = 0
+
+
+@dataclass(frozen=True)
+class Step(Record):
+    """A concrete, dated step towards a goal, usually part of an action."""
+
+    TABLE: ClassVar[str] = "steps"
+    goal_id: int = 0
+    action_id: int | None = None
+    title: str = ""
+    due: date | None = None
+    done_on: date | None = None
+    order: int = 0
+
+    @property
+    def done(self) -> bool:
+        return self.done_on is not None
+
+
+@dataclass(frozen=True)
+class HeldReview:
+    """One time a review was held, with what was noted."""
+
+    on: date
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Review(Record):
+    """A review moment for the whole plan (goal_id None) or one goal.
+
+    One-off when ``rule`` is empty; otherwise ``rule`` is RRULE text counted
+    from ``start``. ``next_on`` is the date it is due next (None once a one-off
+    review has been held or a rule has run out).
+    """
+
+    TABLE: ClassVar[str] = "reviews"
+    title: str = ""
+    goal_id: int | None = None
+    start: date | None = None
+    rule: str = ""
+    next_on: date | None = None
+    held: tuple[HeldReview, ...] = ()
+
+
+@dataclass(frozen=True)
+class CheckIn(Record):
+    """A daily check-in: a note, a mood or energy score, steps marked done."""
+
+    TABLE: ClassVar[str] = "checkins"
+    on: date | None = None
+    note: str = ""
+    mood: int | None = None
+    step_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Reflection(Record):
+    """Self-feedback: what I learned and what I would do differently."""
+
+    TABLE: ClassVar[str] = "reflections"
+    on: date | None = None
+    goal_id: int | None = None
+    step_id: int | None = None
+    learned: str = ""
+    differently: str = ""
+
+
+@dataclass(frozen=True)
+class Feedback(Record):
+    """Feedback asked from someone else, and what came back."""
+
+    TABLE: ClassVar[str] = "feedback"
+    from_whom: str = ""
+    goal_id: int | None = None
+    question: str = ""
+    asked_on: date | None = None
+    wanted_by: date | None = None
+    answer: str = ""
+    answered_on: date | None = None
+
+
+@dataclass(frozen=True)
+class ProgressEntry(Record):
+    """A measured value of a goal's metric on a day."""
+
+    TABLE: ClassVar[str] = "progress"
+    goal_id: int = 0
+    on: date | None = None
+    value: float = 0.0
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class GoalChange(Record):
+    """An adjustment of a goal, with the reason kept."""
+
+    TABLE: ClassVar[str] = "goal_changes"
+    goal_id: int = 0
+    on: date | None = None
+    field: str = ""
+    before: str = ""
+    after: str = ""
+    reason: str = ""
+
+
+RECORD_TYPES: tuple[type[Record], ...] = (
+    Profile,
+    SwotItem,
+    Trend,
+    Goal,
+    EmployerGoal,
+    Action,
+    Step,
+    Review,
+    CheckIn,
+    Reflection,
+    Feedback,
+    ProgressEntry,
+    GoalChange,
+)
+TABLES: dict[str, type[Record]] = {cls.TABLE: cls for cls in RECORD_TYPES}
+PROFILE_ID = 1
+
+R = TypeVar("R", bound=Record)
+
+
+@dataclass
+class Plan:
+    """A whole POP: one dict of records per table, keyed by id."""
+
+    tables: dict[str, dict[int, Record]] = field(
+        default_factory=lambda: {name: {} for name in TABLES}
+    )
+
+    def table(self, cls: type[R]) -> dict[int, R]:
+        """The records of one type, keyed by id."""
+        return typing.cast(dict[int, R], self.tables[cls.TABLE])
+
+    @property
+    def profile(self) -> Profile:
+        found = self.tables[Profile.TABLE].get(PROFILE_ID)
+        return found if isinstance(found, Profile) else Profile(id=PROFILE_ID)
+
+    @property
+    def goals(self) -> dict[int, Goal]:
+        return self.table(Goal)
+
+    @property
+    def steps(self) -> dict[int, Step]:
+        return self.table(Step)
+
+    @property
+    def actions(self) -> dict[int, Action]:
+        return self.table(Action)
+
+    @property
+    def reviews(self) -> dict[int, Review]:
+        return self.table(Review)
+
+    @property
+    def swot(self) -> dict[int, SwotItem]:
+        return self.table(SwotItem)
+
+    @property
+    def employer_goals(self) -> dict[int, EmployerGoal]:
+        return self.table(EmployerGoal)
+
+    @property
+    def checkins(self) -> dict[int, CheckIn]:
+        return self.table(CheckIn)
+
+    def get(self, table: str, id: int) -> Record | None:
+        return self.tables[table].get(id)
+
+    def put(self, record: Record) -> None:
+        self.tables[record.TABLE][record.id] = record
+
+    def remove(self, table: str, id: int) -> None:
+        self.tables[table].pop(id, None)
+
+    def to_dict(self) -> dict[str, dict[str, dict[str, Any]]]:
+        """The plan as JSON-able tables: ``{table: {"id": record-dict}}``."""
+        return {
+            name: {str(id): rec.to_dict() for id, rec in sorted(records.items())}
+            for name, records in self.tables.items()
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Plan:
+        """Build a plan from JSON-able tables; tables this version does not know are ignored."""
+        plan = cls()
+        for name, record_type in TABLES.items():
+            raw = data.get(name, {})
+            if not isinstance(raw, dict):
+                raise ModelError(f"table {name!r}: expected an object")
+            for key, value in raw.items():
+                try:
+                    id = int(key)
+                except ValueError:
+                    raise ModelError(f"table {name!r}: id {key!r} is not a number") from None
+                plan.tables[name][id] = record_type.from_dict(id, value)
+        return plan
+
+
+# --- conversion between records and JSON-able values -------------------------
+
+_FIELDS: dict[type, tuple[dataclasses.Field[Any], ...]] = {}
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _fields(cls: type) -> tuple[dataclasses.Field[Any], ...]:
+    if cls not in _FIELDS:
+        _FIELDS[cls] = dataclasses.fields(cls)
+    return _FIELDS[cls]
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
+
+
+def _dump(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_dump(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _dump(getattr(value, f.name)) for f in _fields(type(value))}
+    return value
+
+
+def _load(hint: Any, value: Any) -> Any:
+    origin = get_origin(hint)
+    if origin in (types.UnionType, typing.Union):
+        options = [a for a in get_args(hint) if a is not type(None)]
+        if value is None:
+            return None
+        return _load(options[0], value)
+    if origin is Literal:
+        if value not in get_args(hint):
+            allowed = ", ".join(map(str, get_args(hint)))
+            raise ValueError(f"{value!r} is not one of {allowed}")
+        return value
+    if origin is tuple:
+        if not isinstance(value, list):
+            raise TypeError(f"expected a list, got {type(value).__name__}")
+        item = get_args(hint)[0]
+        return tuple(_load(item, v) for v in value)
+    if hint is date:
+        if not isinstance(value, str):
+            raise TypeError(f"expected a date as text, got {type(value).__name__}")
+        return date.fromisoformat(value)
+    if hint is float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise TypeError(f"expected a number, got {type(value).__name__}")
+        return float(value)
+    if hint is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"expected a whole number, got {type(value).__name__}")
+        return value
+    if hint is str:
+        if not isinstance(value, str):
+            raise TypeError(f"expected text, got {type(value).__name__}")
+        return value
+    if dataclasses.is_dataclass(hint):
+        if not isinstance(value, dict):
+            raise TypeError(f"expected an object, got {type(value).__name__}")
+        sub = _hints(hint)
+        return hint(**{k: _load(sub[k], v) for k, v in value.items() if k in sub})
+    raise TypeError(f"cannot read a value of type {hint!r}")

@@ -1,0 +1,63 @@
+"""Mutations of a plan that carry domain rules (beyond plain add/update/delete).
+
+Each takes an :class:`~pop_tui.core.edit.Edit` so that the store can run it on
+the freshest plan, save it and keep it for undo. None of them reads the clock:
+the day is always passed in.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pop_tui.core.dates import next_occurrence
+from pop_tui.core.edit import Edit
+from pop_tui.core.model import HeldReview, Review, Step
+
+
+class OpError(ValueError):
+    """A mutation that makes no sense for the plan as it is (e.g. the record is gone)."""
+
+
+def _step(edit: Edit, step_id: int) -> Step:
+    step = edit.plan.steps.get(step_id)
+    if step is None:
+        raise OpError(f"there is no step {step_id}")
+    return step
+
+
+def complete_step(edit: Edit, step_id: int, on: date) -> Step:
+    """Mark a step done on ``on``; a step already done keeps its first date."""
+    step = _step(edit, step_id)
+    if step.done_on is not None:
+        return step
+    return edit.update(step, done_on=on)
+
+
+def reopen_step(edit: Edit, step_id: int) -> Step:
+    """Make a done step open again."""
+    return edit.update(_step(edit, step_id), done_on=None)
+
+
+def schedule_review(
+    edit: Edit, title: str, start: date, rule: str = "", goal_id: int | None = None
+) -> Review:
+    """Plan a review: one-off on ``start``, or recurring by ``rule`` from ``start``."""
+    return edit.add(Review, title=title, goal_id=goal_id, start=start, rule=rule, next_on=start)
+
+
+def hold_review(edit: Edit, review_id: int, on: date, notes: str = "") -> Review:
+    """Record that a review was held on ``on`` and move a recurring one to its next date.
+
+    The next date is the first occurrence after both the date it was due and
+    the day it was held, so holding a review late does not leave it overdue.
+    """
+    review = edit.plan.reviews.get(review_id)
+    if review is None:
+        raise OpError(f"there is no review {review_id}")
+    next_on: date | None = None
+    if review.rule and review.start is not None:
+        due = review.next_on or on
+        after = max(due, on)
+        next_on = next_occurrence(review.rule, review.start, date.fromordinal(after.toordinal() + 1))
+    held = (*review.held, HeldReview(on=on, notes=notes))
+    return edit.update(review, next_on=next_on, held=held)

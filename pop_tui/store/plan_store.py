@@ -1,0 +1,362 @@
+"""The plan store: one mutation API for the TUI and the shell commands.
+
+Every change runs inside the file lock: read the file again if another
+process replaced it, run the mutation on that fresh plan, save atomically,
+then tell the subscribers. So two sessions never overwrite each other's work:
+the later one always builds on what the earlier one saved.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+import shutil
+import typing
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from tinydb import TinyDB
+
+from pop_tui import __version__
+from pop_tui.core.edit import Change, Edit, apply_changes
+from pop_tui.core.model import TABLES, ModelError, Plan
+from pop_tui.store import files
+from pop_tui.store.storage import (
+    APP_MARK,
+    HISTORY,
+    META,
+    META_ID,
+    SCHEMA,
+    AtomicJSONStorage,
+    DamagedPlanError,
+    PlanFileError,
+    Tables,
+    file_signature,
+    list_backups,
+    parse,
+    revision_of,
+    serialize,
+)
+
+T = TypeVar("T")
+HISTORY_LIMIT = 100
+Listener = Callable[[list[Change] | None], None]
+
+
+class UndoError(Exception):
+    """Undo or redo cannot be done (nothing to undo, or the records changed since)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class HistoryEntry:
+    """One saved mutation, kept so it can be undone and redone."""
+
+    seq: int
+    label: str
+    at: str
+    changes: tuple[Change, ...]
+    undone: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "at": self.at,
+            "changes": [c.to_dict() for c in self.changes],
+            "undone": self.undone,
+        }
+
+    @classmethod
+    def from_dict(cls, seq: int, data: dict[str, Any]) -> HistoryEntry:
+        return cls(
+            seq,
+            str(data.get("label", "")),
+            str(data.get("at", "")),
+            tuple(Change.from_dict(c) for c in data.get("changes", [])),
+            bool(data.get("undone", False)),
+        )
+
+
+class PlanStore:
+    """The plan in memory, kept equal to the plan file."""
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        backups: int = 10,
+        now: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        self.path = Path(path)
+        self._now = now
+        self._db = TinyDB(self.path, storage=AtomicJSONStorage, backups=backups)
+        self._storage = typing.cast(AtomicJSONStorage, self._db.storage)
+        self.plan = Plan()
+        self._tables: Tables = {}
+        self._history: list[HistoryEntry] = []
+        self._meta: dict[str, Any] = {}
+        self._signature: tuple[int, int, int] | None = None
+        self._listeners: list[Listener] = []
+        # Set when the plan was read again inside the lock; the subscribers
+        # are told (with None) as soon as the lock is released.
+        self._reload_untold = False
+
+    # --- reading --------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], **kwargs: Any) -> PlanStore:
+        """Open the plan at ``path`` (a missing file is an empty plan, not yet written)."""
+        store = cls(path, **kwargs)
+        store._load()
+        return store
+
+    def _load(self) -> None:
+        signature = file_signature(self.path)
+        tables = self._storage.read()
+        if tables is None:
+            tables = {META: {META_ID: self._new_meta()}}
+        try:
+            plan = Plan.from_dict(tables)
+            history = [
+                HistoryEntry.from_dict(int(k), v) for k, v in tables.get(HISTORY, {}).items()
+            ]
+        except (ModelError, KeyError, TypeError, ValueError) as exc:
+            raise DamagedPlanError(self.path, f"a record is damaged: {exc}") from None
+        self.plan = plan
+        self._tables = {name: dict(tables.get(name, {})) for name in TABLES}
+        self._meta = dict(tables[META][META_ID])
+        self._history = sorted(history, key=lambda e: e.seq)
+        self._signature = signature
+
+    def _new_meta(self) -> dict[str, Any]:
+        return {
+            "app": APP_MARK,
+            "schema": SCHEMA,
+            "revision": 0,
+            "saved_at": "",
+            "plan_uid": str(uuid.uuid4()),
+            "last_ids": {},
+        }
+
+    @property
+    def revision(self) -> int:
+        return int(self._meta.get("revision", 0))
+
+    @property
+    def plan_uid(self) -> str:
+        return str(self._meta.get("plan_uid", ""))
+
+    @property
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def changed_on_disk(self) -> bool:
+        """Whether another process replaced the file since this store last read or wrote it."""
+        return file_signature(self.path) != self._signature
+
+    def reload_if_changed(self) -> bool:
+        """Read the file again if another process changed it; tell subscribers. True if it did."""
+        if not self.changed_on_disk():
+            return False
+        try:
+            with self._lock():
+                changed = self._refresh_locked()
+        finally:
+            self._tell_reload()
+        return changed
+
+    def _refresh_locked(self) -> bool:
+        if self.changed_on_disk():
+            self._load()
+            self._reload_untold = True
+            return True
+        return False
+
+    def _tell_reload(self) -> None:
+        """Tell the subscribers (with None) that the plan was read again, once."""
+        if self._reload_untold:
+            self._reload_untold = False
+            self._notify(None)
+
+    # --- subscribers ----------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener`` after every committed change (with the changes, or None
+        when the whole plan was read again). Returns a function that unsubscribes."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def _notify(self, changes: list[Change] | None) -> None:
+        for listener in list(self._listeners):
+            listener(changes)
+
+    # --- changing -------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _lock(self) -> Iterator[None]:
+        with files.locked(self.path):
+            yield
+
+    def apply(self, label: str, mutation: Callable[[Edit], T]) -> T:
+        """Run ``mutation`` on the freshest plan, save the result at once, keep it for undo.
+
+        If the mutation raises, or the save fails, the plan is left as it was:
+        nothing is saved and nothing is kept in memory. If the plan had to be
+        read again (another session saved), subscribers are first told with None.
+        """
+        try:
+            with self._lock():
+                self._refresh_locked()
+                edit = Edit(self.plan, self._meta.get("last_ids", {}))
+                try:
+                    result = mutation(edit)
+                    changes = list(edit.changes)
+                    if not changes:
+                        return result
+                    kept = [e for e in self._history if not e.undone]
+                    seq = kept[-1].seq + 1 if kept else 1
+                    entry = HistoryEntry(seq, label, self._timestamp(), tuple(changes))
+                    history = [*kept, entry][-HISTORY_LIMIT:]
+                    self._commit(changes, history, last_ids=edit.last_ids)
+                except BaseException:
+                    edit.rollback()
+                    raise
+        finally:
+            self._tell_reload()
+        self._notify(changes)
+        return result
+
+    def undo(self) -> str:
+        """Undo the newest change (made by any session); returns its label."""
+        return self._walk_history(undo=True)
+
+    def redo(self) -> str:
+        """Redo the change undone last; returns its label."""
+        return self._walk_history(undo=False)
+
+    def can_undo(self) -> bool:
+        return any(not e.undone for e in self._history)
+
+    def can_redo(self) -> bool:
+        return any(e.undone for e in self._history)
+
+    def _walk_history(self, *, undo: bool) -> str:
+        try:
+            with self._lock():
+                steps, label = self._walk_history_locked(undo=undo)
+        finally:
+            self._tell_reload()
+        self._notify(steps)
+        return label
+
+    def _walk_history_locked(self, *, undo: bool) -> tuple[list[Change], str]:
+        self._refresh_locked()
+        if undo:
+            entry = next((e for e in reversed(self._history) if not e.undone), None)
+        else:
+            entry = next((e for e in self._history if e.undone), None)
+        if entry is None:
+            raise UndoError("nothing to undo" if undo else "nothing to redo")
+        steps = [c.inverse() for c in reversed(entry.changes)] if undo else list(entry.changes)
+        for change in steps:
+            current = self.plan.get(change.table, change.id)
+            now = current.to_dict() if current is not None else None
+            if now != change.before:
+                raise UndoError(
+                    f"cannot {'undo' if undo else 'redo'} {entry.label!r}: "
+                    "the records it touched have changed since"
+                )
+        flipped = dataclasses.replace(entry, undone=undo)
+        history = [flipped if e.seq == entry.seq else e for e in self._history]
+        apply_changes(self.plan, steps)
+        try:
+            self._commit(steps, history, last_ids=self._meta.get("last_ids", {}))
+        except BaseException:
+            apply_changes(self.plan, [c.inverse() for c in reversed(steps)])
+            raise
+        return steps, entry.label
+
+    def _timestamp(self) -> str:
+        return self._now().replace(microsecond=0).isoformat()
+
+    def _commit(
+        self, changes: list[Change], history: list[HistoryEntry], last_ids: dict[str, int]
+    ) -> None:
+        """Write the plan with ``changes`` applied (already applied to ``self.plan``).
+
+        The store's tables, history and header change only once the file is
+        written: if writing fails (a full disk), they are as before.
+        """
+        previous = self.revision
+        tables = dict(self._tables)
+        for name in {c.table for c in changes}:
+            tables[name] = dict(tables.get(name, {}))
+        for change in changes:
+            table = tables[change.table]
+            if change.after is None:
+                table.pop(str(change.id), None)
+            else:
+                table[str(change.id)] = change.after
+        meta = {
+            **self._meta,
+            "revision": previous + 1,
+            "saved_at": self._timestamp(),
+            "app_version": __version__,
+            "last_ids": dict(sorted(last_ids.items())),
+        }
+        document: Tables = {
+            **tables,
+            META: {META_ID: meta},
+            HISTORY: {str(e.seq): e.to_dict() for e in history},
+        }
+        payload = serialize(document)
+        files.remove_stale_temps(self.path)
+        self._storage.write_bytes(payload, previous_revision=previous if previous else None)
+        self._tables = tables
+        self._history = history
+        self._meta = meta
+        self._signature = file_signature(self.path)
+
+
+def restore_backup(path: Path, number: int) -> Path | None:
+    """Put backup ``number`` (1 = newest) back as the plan file.
+
+    The file it replaces is kept beside it (``*.replaced-<time>``) so that even
+    a damaged file is never lost. Returns where that copy went, if any.
+
+    The restored plan is saved with a revision above every revision seen so
+    far (the replaced file's and the backups'), so revisions keep growing and
+    the next saves never take the names of (and so overwrite) kept backups.
+    """
+    backups = list_backups(path)
+    chosen = next((b for b in backups if b.number == number), None)
+    if chosen is None:
+        raise PlanFileError(path, f"there is no backup number {number}")
+    if not chosen.good:
+        raise PlanFileError(chosen.path, f"backup {number} is damaged too: {chosen.problem}")
+    kept: Path | None = None
+    with files.locked(path):
+        tables = parse(chosen.path, chosen.path.read_bytes())
+        revisions = [b.revision for b in list_backups(path) if b.revision is not None]
+        if path.exists():
+            with contextlib.suppress(PlanFileError, OSError):
+                revisions.append(revision_of(parse(path, path.read_bytes())))
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            kept = path.with_name(f"{path.name}.replaced-{stamp}")
+            extra = 1
+            while kept.exists():  # never overwrite a copy kept by an earlier restore
+                extra += 1
+                kept = path.with_name(f"{path.name}.replaced-{stamp}-{extra}")
+            shutil.copy2(path, kept)
+            os.chmod(kept, files.FILE_MODE)
+        meta = dict(tables[META][META_ID])
+        meta["revision"] = max([revision_of(tables), *revisions]) + 1
+        tables[META] = {META_ID: meta}
+        files.atomic_write(path, serialize(tables))
+    return kept
+
+
+__all__ = ["PlanStore", "UndoError", "restore_backup", "revision_of"]

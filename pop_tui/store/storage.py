@@ -1,0 +1,192 @@
+"""The plan file: a TinyDB storage that writes atomically and refuses damaged files.
+
+The file is TinyDB's JSON (``{table: {doc_id: document}}``), written with
+sorted keys and indentation so that a user can keep it in git and read a diff.
+Besides the plan's tables it holds ``_meta`` (schema, revision, time) and
+``_history`` (the changes that undo and redo walk through).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from pop_tui.store import files
+
+SCHEMA = 1
+APP_MARK = "pop-tui"
+META = "_meta"
+HISTORY = "_history"
+META_ID = "1"
+
+Tables = dict[str, dict[str, Any]]
+
+
+class PlanFileError(Exception):
+    """The plan file cannot be used; nothing was written."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class DamagedPlanError(PlanFileError):
+    """The file is empty, truncated, not JSON, or not a pop plan."""
+
+
+class NewerSchemaError(PlanFileError):
+    """The file was written by a newer pop that this one does not understand."""
+
+
+def serialize(tables: Tables) -> bytes:
+    """Deterministic JSON: the same plan always gives the same bytes."""
+    return (json.dumps(tables, sort_keys=True, indent=1, ensure_ascii=False) + "\n").encode()
+
+
+TRUNCATED = "the file ends too early (truncated)"
+_CUT_NUMBER = re.compile(r"[.eE][-+]?\d*")
+_CUT_ESCAPE = re.compile(r"\\u[0-9a-fA-F]{0,3}")
+
+
+def _ends_too_early(text: str, exc: json.JSONDecodeError) -> bool:
+    """Whether the JSON error comes from the text stopping part-way (a cut-off file).
+
+    The error points at the end, or at a string, literal, number or escape
+    that the end cut off (``"tit``, ``nu``, ``1e-``, ``\\u00``).
+    """
+    if not text.lstrip().startswith("{") or exc.msg == "Extra data":
+        return False
+    tail = text[exc.pos :].rstrip()
+    return (
+        len(tail) <= 1
+        or exc.msg.startswith("Unterminated string")
+        or any(word.startswith(tail) for word in ("true", "false", "null"))
+        or _CUT_NUMBER.fullmatch(tail) is not None
+        or _CUT_ESCAPE.fullmatch(tail) is not None
+    )
+
+
+def parse(path: Path, raw: bytes) -> Tables:
+    """Check and decode a plan file's bytes; raise a :class:`PlanFileError` saying what is wrong."""
+    if not raw.strip():
+        raise DamagedPlanError(path, "the file is empty")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # A cut in the middle of a multi-byte character ("ë") is still a cut.
+        if exc.reason == "unexpected end of data" and raw.lstrip().startswith(b"{"):
+            raise DamagedPlanError(path, TRUNCATED) from None
+        raise DamagedPlanError(path, "the file is not text (not UTF-8)") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if _ends_too_early(text, exc):
+            reason = TRUNCATED
+        else:
+            reason = f"the file is not valid JSON (line {exc.lineno}, column {exc.colno})"
+        raise DamagedPlanError(path, reason) from None
+    if not isinstance(data, dict):
+        raise DamagedPlanError(path, "the file is not a pop plan (no tables)")
+    meta = data.get(META, {}).get(META_ID) if isinstance(data.get(META), dict) else None
+    if not isinstance(meta, dict) or meta.get("app") != APP_MARK:
+        raise DamagedPlanError(path, "the file is not a pop plan (no pop-tui header)")
+    schema = meta.get("schema")
+    if not isinstance(schema, int) or not isinstance(meta.get("revision"), int):
+        raise DamagedPlanError(path, "the file's header is damaged (schema or revision)")
+    if schema > SCHEMA:
+        raise NewerSchemaError(
+            path, f"the file was written by a newer pop (schema {schema}; this pop reads {SCHEMA})"
+        )
+    for name, table in data.items():
+        if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
+            raise DamagedPlanError(path, f"the table {name!r} is damaged")
+    return data
+
+
+def file_signature(path: Path) -> tuple[int, int, int] | None:
+    """What changes whenever the file is replaced: inode, size and modification time."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def revision_of(tables: Tables) -> int:
+    meta = tables.get(META, {}).get(META_ID, {})
+    revision = meta.get("revision", 0)
+    return revision if isinstance(revision, int) else 0
+
+
+class AtomicJSONStorage(Storage):
+    """A TinyDB storage that never writes in place and never reads a damaged file as empty.
+
+    ``read`` returns None only when the file does not exist; any damage raises
+    :class:`PlanFileError`. ``write`` keeps the previous version as a backup
+    and replaces the file atomically.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], backups: int = 10) -> None:
+        self.path = Path(path)
+        self.backups = backups
+
+    def read(self) -> Tables | None:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        return parse(self.path, raw)
+
+    def write(self, data: Tables) -> None:
+        payload = serialize(data)
+        self.write_bytes(payload, previous_revision=None)
+
+    def write_bytes(self, payload: bytes, previous_revision: int | None) -> None:
+        """Keep the current file as a backup, then replace it with ``payload``."""
+        if previous_revision is not None:
+            files.keep_backup(self.path, previous_revision, self.backups)
+        files.atomic_write(self.path, payload)
+
+    def close(self) -> None:
+        """Nothing stays open between calls, so there is nothing to close."""
+
+
+@dataclass(frozen=True)
+class Backup:
+    """A kept previous version of the plan file; ``number`` 1 is the newest."""
+
+    number: int
+    path: Path
+    revision: int | None
+    saved_at: str
+    problem: str | None
+
+    @property
+    def good(self) -> bool:
+        return self.problem is None
+
+
+def list_backups(path: Path) -> list[Backup]:
+    """The backups of the plan file at ``path``, newest first, each checked."""
+    found = []
+    for number, file in enumerate(files.list_backup_files(path), start=1):
+        try:
+            tables = parse(file, file.read_bytes())
+        except (PlanFileError, OSError) as exc:
+            reason = exc.reason if isinstance(exc, PlanFileError) else str(exc)
+            found.append(Backup(number, file, None, "", reason))
+            continue
+        meta = tables[META][META_ID]
+        found.append(Backup(number, file, revision_of(tables), str(meta.get("saved_at", "")), None))
+    return found
+
+
+def newest_good_backup(path: Path) -> Backup | None:
+    return next((b for b in list_backups(path) if b.good), None)

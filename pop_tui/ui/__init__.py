@@ -1,0 +1,1 @@
+"""The Textual user interface. Only the TUI imports this package."""

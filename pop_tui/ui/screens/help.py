@@ -1,0 +1,57 @@
+"""Help: the keys of the screen underneath, taken from its live bindings, and the method."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+from pop_tui.core.texts import t
+
+
+def key_table(screen: Screen[object]) -> list[tuple[str, str]]:
+    """(keys, description) for every binding active on ``screen`` that has a description."""
+    rows: dict[str, list[str]] = {}
+    for active in screen.active_bindings.values():
+        binding = active.binding
+        # Only pop's own bindings (they all have ids): Textual's built-in
+        # scrolling and copying keys would drown the ones that matter.
+        if not binding.description or binding.system or binding.id is None:
+            continue
+        shown = screen.app.get_key_display(binding)
+        rows.setdefault(binding.description, [])
+        if shown not in rows[binding.description]:
+            rows[binding.description].append(shown)
+    return [(" ".join(keys), description) for description, keys in rows.items()]
+
+
+class HelpScreen(ModalScreen[None]):
+    """The keys of the screen it was opened on, and a short guide to the POP method."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark,f1", "dismiss", t("ui.key.close"), id="help.close"),
+    ]
+
+    def __init__(self, underneath: Screen[object]) -> None:
+        super().__init__()
+        self._keys = key_table(underneath)
+
+    def compose(self) -> ComposeResult:
+        width = max((len(k) for k, _ in self._keys), default=0) + 2
+        keys = Content("\n").join(
+            Content.assemble((k.ljust(width), "bold"), d) for k, d in self._keys
+        )
+        with VerticalScroll(id="help-body"):
+            yield Static(Content.styled(t("ui.help.title"), "bold"), classes="help-title")
+            yield Static(Content.styled(t("ui.help.keys"), "bold underline"))
+            yield Static(keys, id="help-keys")
+            yield Static(Content.styled(t("ui.help.method_title"), "bold underline"))
+            yield Static(Content(t("ui.help.method")), id="help-method")
+
+    def action_dismiss(self) -> None:  # type: ignore[override]
+        self.dismiss(None)
