@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 from pathlib import Path
 
 from pop_tui.cli.context import Context
+from pop_tui.cli.parser import Common
 from pop_tui.core.demo import populate_demo
 from pop_tui.core.texts import language, t
 from pop_tui.store.plan_store import PlanStore
@@ -37,7 +39,7 @@ def run_demo(args: argparse.Namespace, context: Context) -> int:
     if args.out:
         out = Path(args.out).expanduser()
         if out.exists():
-            print(t("cli.error", message=t("cli.demo.exists", path=out)))
+            print(t("cli.error", message=t("cli.demo.exists", path=out)), file=sys.stderr)
             return 1
         write_demo(out, context)
         print(t("cli.demo.written", path=out))
@@ -45,3 +47,13 @@ def run_demo(args: argparse.Namespace, context: Context) -> int:
     with tempfile.TemporaryDirectory(prefix="pop-demo-") as folder:
         store = write_demo(Path(folder) / "demo.json", context)
         return open_app(store, context)
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], common: Common) -> None:
+    tui = commands.add_parser("tui", help=t("cli.help.tui"), description=t("cli.help.tui"))
+    common(tui)
+    tui.set_defaults(run=run_tui)
+    demo = commands.add_parser("demo", help=t("cli.help.demo"), description=t("cli.help.demo"))
+    common(demo)
+    demo.add_argument("--out", metavar="FILE", help=t("cli.help.demo_out"))
+    demo.set_defaults(run=run_demo)

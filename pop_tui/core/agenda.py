@@ -34,7 +34,9 @@ def _dated_open_steps(plan: Plan) -> list[DueStep]:
     return [
         DueStep(step, goals.get(step.goal_id), step.due)
         for step in plan.steps.values()
-        if step.due is not None and step.done_on is None and _goal_is_active(goals.get(step.goal_id))
+        if step.due is not None
+        and step.done_on is None
+        and _goal_is_active(goals.get(step.goal_id))
     ]
 
 

@@ -83,32 +83,48 @@ def populate_demo(edit: Edit, today: date, lang: str = "en") -> None:
         ("mkt", "W", ("Little knowledge of marketing", "Weinig kennis van marketing")),
         ("grow", "O", ("The marketing team is growing", "Het marketingteam groeit")),
         ("budget", "O", ("A training budget every year", "Elk jaar een opleidingsbudget")),
-        ("auto", "T", ("Routine reports get automated", "Standaardrapportages worden geautomatiseerd")),
+        (
+            "auto",
+            "T",
+            ("Routine reports get automated", "Standaardrapportages worden geautomatiseerd"),
+        ),
         ("reorg", "T", ("A reorganisation is planned", "Er staat een reorganisatie gepland")),
     ):
         swot[key] = edit.add(SwotItem, quadrant=quadrant, text=tr(text), order=len(swot))
     for n, text in enumerate(
         (
             ("AI tools take over routine analysis", "AI-tools nemen routine-analyses over"),
-            ("Employers ask for data skills in every role", "Werkgevers vragen in elke functie om datavaardigheden"),
+            (
+                "Employers ask for data skills in every role",
+                "Werkgevers vragen in elke functie om datavaardigheden",
+            ),
         )
     ):
         edit.add(Trend, text=tr(text), order=n)
 
     sales = edit.add(
         EmployerGoal,
-        title=tr(("Grow online sales by 15% next year", "Online omzet volgend jaar 15% laten groeien")),
+        title=tr(
+            ("Grow online sales by 15% next year", "Online omzet volgend jaar 15% laten groeien")
+        ),
         department_contribution=tr(
-            ("Marketing analytics delivers weekly campaign figures", "Marketinganalyse levert elke week campagnecijfers")
+            (
+                "Marketing analytics delivers weekly campaign figures",
+                "Marketinganalyse levert elke week campagnecijfers",
+            )
         ),
         my_contribution=tr(("I build the campaign reports", "Ik maak de campagnerapportages")),
-        competencies_to_develop=tr(("Marketing knowledge, presenting", "Kennis van marketing, presenteren")),
+        competencies_to_develop=tr(
+            ("Marketing knowledge, presenting", "Kennis van marketing, presenteren")
+        ),
         unused_talents=tr(("Teaching others spreadsheets", "Anderen spreadsheets leren")),
         order=0,
     )
     teams = edit.add(
         EmployerGoal,
-        title=tr(("Better cooperation between departments", "Betere samenwerking tussen afdelingen")),
+        title=tr(
+            ("Better cooperation between departments", "Betere samenwerking tussen afdelingen")
+        ),
         department_contribution=tr(
             ("Monthly meeting with sales and service", "Maandelijks overleg met sales en service")
         ),
@@ -124,7 +140,9 @@ def populate_demo(edit: Edit, today: date, lang: str = "en") -> None:
     lead = goal(
         ("Get better at leading people", "Beter worden in leidinggeven"),
         0,
-        specific=tr(("Lead the weekly team meeting on my own", "Zelf het wekelijkse teamoverleg leiden")),
+        specific=tr(
+            ("Lead the weekly team meeting on my own", "Zelf het wekelijkse teamoverleg leiden")
+        ),
         deadline=day(150),
         why_me=tr(("A step towards my dream job", "Een stap naar mijn droombaan")),
         swot_ids=(swot["avoid"].id, swot["grow"].id),
@@ -139,7 +157,12 @@ def populate_demo(edit: Edit, today: date, lang: str = "en") -> None:
         target=4,
         current=1,
         deadline=day(120),
-        why_me=tr(("I want to understand the campaigns I report on", "Ik wil de campagnes begrijpen waarover ik rapporteer")),
+        why_me=tr(
+            (
+                "I want to understand the campaigns I report on",
+                "Ik wil de campagnes begrijpen waarover ik rapporteer",
+            )
+        ),
         why_employer=tr(("Better advice on campaigns", "Beter advies over campagnes")),
         swot_ids=(swot["mkt"].id,),
         employer_goal_ids=(sales.id,),
@@ -148,12 +171,20 @@ def populate_demo(edit: Edit, today: date, lang: str = "en") -> None:
         ("Communicate better with colleagues", "Effectiever communiceren met collega's"),
         2,
         deadline=day(200),
-        why_me=tr(("Fewer misunderstandings, more say in decisions", "Minder misverstanden, meer invloed op besluiten")),
+        why_me=tr(
+            (
+                "Fewer misunderstandings, more say in decisions",
+                "Minder misverstanden, meer invloed op besluiten",
+            )
+        ),
         swot_ids=(swot["avoid"].id,),
         employer_goal_ids=(teams.id,),
     )
     sheets = goal(
-        ("Spreadsheet skills from basic to advanced", "Spreadsheetvaardigheden van basis naar gevorderd"),
+        (
+            "Spreadsheet skills from basic to advanced",
+            "Spreadsheetvaardigheden van basis naar gevorderd",
+        ),
         3,
         specific=tr(
             (
@@ -161,15 +192,27 @@ def populate_demo(edit: Edit, today: date, lang: str = "en") -> None:
                 "Draaitabellen, zoekfuncties en grafieken beheersen voor de campagnerapportages",
             )
         ),
-        metric=tr(("score on the advanced spreadsheet test", "score op de toets spreadsheets gevorderd")),
+        metric=tr(
+            ("score on the advanced spreadsheet test", "score op de toets spreadsheets gevorderd")
+        ),
         unit="%",
         baseline=40,
         target=80,
         current=55,
         deadline=day(95),
         why_me=tr(("Reports in half the time", "Rapportages in de helft van de tijd")),
-        why_employer=tr(("Faster and more reliable figures for the sales target", "Snellere en betrouwbaardere cijfers voor het omzetdoel")),
-        means=tr(("Online course, two hours a week, paid by my employer", "Online cursus, twee uur per week, betaald door mijn werkgever")),
+        why_employer=tr(
+            (
+                "Faster and more reliable figures for the sales target",
+                "Snellere en betrouwbaardere cijfers voor het omzetdoel",
+            )
+        ),
+        means=tr(
+            (
+                "Online course, two hours a week, paid by my employer",
+                "Online cursus, twee uur per week, betaald door mijn werkgever",
+            )
+        ),
         swot_ids=(swot["data"].id, swot["auto"].id),
         employer_goal_ids=(sales.id,),
     )
@@ -192,7 +235,12 @@ def populate_demo(edit: Edit, today: date, lang: str = "en") -> None:
 
     def action(g: Goal, text: Text, result: Text, obstacles: Text, order: int) -> Action:
         return edit.add(
-            Action, goal_id=g.id, action=tr(text), result=tr(result), obstacles=tr(obstacles), order=order
+            Action,
+            goal_id=g.id,
+            action=tr(text),
+            result=tr(result),
+            obstacles=tr(obstacles),
+            order=order,
         )
 
     def steps(a: Action, plan: list[tuple[Text, int, int | None]]) -> list[Step]:
@@ -228,7 +276,10 @@ def populate_demo(edit: Edit, today: date, lang: str = "en") -> None:
     )
     a_mkt = action(
         marketing,
-        ("Read books on marketing and take an online course", "Boeken over marketing lezen en een online cursus volgen"),
+        (
+            "Read books on marketing and take an online course",
+            "Boeken over marketing lezen en een online cursus volgen",
+        ),
         ("Better knowledge of marketing", "Verbeterde kennis over marketing"),
         ("Little time to read in the evening", "Weinig tijd om 's avonds te lezen"),
         0,
@@ -244,7 +295,10 @@ def populate_demo(edit: Edit, today: date, lang: str = "en") -> None:
     )
     a_talk = action(
         talk,
-        ("Take a communication training and practise asking for feedback", "Training effectieve communicatie volgen en oefenen met feedback vragen"),
+        (
+            "Take a communication training and practise asking for feedback",
+            "Training effectieve communicatie volgen en oefenen met feedback vragen",
+        ),
         ("Better communication skills", "Verbeterde communicatievaardigheden"),
         ("Feels awkward to ask for feedback", "Feedback vragen voelt ongemakkelijk"),
         0,
@@ -260,8 +314,14 @@ def populate_demo(edit: Edit, today: date, lang: str = "en") -> None:
     )
     a_sheets = action(
         sheets,
-        ("Follow an online spreadsheet course and practise weekly", "Online cursus spreadsheets volgen en elke week oefenen"),
-        ("Campaign reports built with pivot tables", "Campagnerapportages gemaakt met draaitabellen"),
+        (
+            "Follow an online spreadsheet course and practise weekly",
+            "Online cursus spreadsheets volgen en elke week oefenen",
+        ),
+        (
+            "Campaign reports built with pivot tables",
+            "Campagnerapportages gemaakt met draaitabellen",
+        ),
         ("Course modules take longer than planned", "Cursusmodules kosten meer tijd dan gepland"),
         0,
     )
@@ -270,7 +330,14 @@ def populate_demo(edit: Edit, today: date, lang: str = "en") -> None:
         [
             (("Module 1: formulas and lookups", "Module 1: formules en zoekfuncties"), -45, -47),
             (("Module 2: pivot tables", "Module 2: draaitabellen"), -9, None),
-            (("Rebuild the weekly report with a pivot table", "Weekrapportage opnieuw bouwen met een draaitabel"), 6, None),
+            (
+                (
+                    "Rebuild the weekly report with a pivot table",
+                    "Weekrapportage opnieuw bouwen met een draaitabel",
+                ),
+                6,
+                None,
+            ),
             (("Take the advanced test", "Toets gevorderd afleggen"), 90, None),
         ],
     )
@@ -281,7 +348,9 @@ def populate_demo(edit: Edit, today: date, lang: str = "en") -> None:
         ("Evenings are often full", "Avonden zitten vaak vol"),
         0,
     )
-    steps(a_es, [(("Sign up for the spring class", "Inschrijven voor de voorjaarscursus"), 25, None)])
+    steps(
+        a_es, [(("Sign up for the spring class", "Inschrijven voor de voorjaarscursus"), 25, None)]
+    )
 
     schedule_review(
         edit,
@@ -298,7 +367,12 @@ def populate_demo(edit: Edit, today: date, lang: str = "en") -> None:
     )
     schedule_review(
         edit,
-        tr(("Performance conversation with my manager", "Functioneringsgesprek met mijn leidinggevende")),
+        tr(
+            (
+                "Performance conversation with my manager",
+                "Functioneringsgesprek met mijn leidinggevende",
+            )
+        ),
         start=day(40),
     )
 
@@ -311,21 +385,33 @@ def populate_demo(edit: Edit, today: date, lang: str = "en") -> None:
         field="deadline",
         before=day(60).isoformat(),
         after=day(95).isoformat(),
-        reason=tr(("The course has one module more than I thought", "De cursus heeft een module meer dan gedacht")),
+        reason=tr(
+            (
+                "The course has one module more than I thought",
+                "De cursus heeft een module meer dan gedacht",
+            )
+        ),
     )
     edit.add(
         Reflection,
         on=day(-33),
         goal_id=lead.id,
         step_id=lead_steps[0].id,
-        learned=tr(("Courses differ a lot in how much practice they give", "Cursussen verschillen sterk in hoeveel oefening ze bieden")),
+        learned=tr(
+            (
+                "Courses differ a lot in how much practice they give",
+                "Cursussen verschillen sterk in hoeveel oefening ze bieden",
+            )
+        ),
         differently=tr(("Ask colleagues for tips first", "Eerst collega's om tips vragen")),
     )
     edit.add(
         Feedback,
         from_whom=tr(("my manager", "mijn leidinggevende")),
         goal_id=talk.id,
-        question=tr(("How do I come across in the team meeting?", "Hoe kom ik over in het teamoverleg?")),
+        question=tr(
+            ("How do I come across in the team meeting?", "Hoe kom ik over in het teamoverleg?")
+        ),
         asked_on=day(-14),
         wanted_by=day(-3),
     )

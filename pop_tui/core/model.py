@@ -408,7 +408,7 @@ def _load(hint: Any, value: Any) -> Any:
         if not isinstance(value, str):
             raise TypeError(f"expected text, got {type(value).__name__}")
         return value
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         if not isinstance(value, dict):
             raise TypeError(f"expected an object, got {type(value).__name__}")
         sub = _hints(hint)

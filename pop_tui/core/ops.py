@@ -58,6 +58,8 @@ def hold_review(edit: Edit, review_id: int, on: date, notes: str = "") -> Review
     if review.rule and review.start is not None:
         due = review.next_on or on
         after = max(due, on)
-        next_on = next_occurrence(review.rule, review.start, date.fromordinal(after.toordinal() + 1))
+        next_on = next_occurrence(
+            review.rule, review.start, date.fromordinal(after.toordinal() + 1)
+        )
     held = (*review.held, HeldReview(on=on, notes=notes))
     return edit.update(review, next_on=next_on, held=held)

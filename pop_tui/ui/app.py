@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import ClassVar
 
 from textual.app import App
@@ -31,7 +31,7 @@ class PopApp(App[None]):
     """pop: the Personal Development Plan in the terminal."""
 
     TITLE = "pop"
-    CSS_PATH: ClassVar[list[str | Path]] = sorted(styles_folder().glob("*.tcss"))
+    CSS_PATH: ClassVar[list[str | PurePath]] = sorted(styles_folder().glob("*.tcss"))
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", t("ui.key.quit"), id="app.quit"),
         Binding("question_mark,f1", "help", t("ui.key.help"), id="app.help"),

@@ -107,7 +107,13 @@ class DashboardScreen(Screen[None]):
             days = item.days_overdue(today)
             when = t("ui.when.overdue_one") if days == 1 else t("ui.when.overdue", days=days)
             options.append(
-                _row(when, item.step.title, _goal_title(item.goal), "bold red", f"step:{item.step.id}")
+                _row(
+                    when,
+                    item.step.title,
+                    _goal_title(item.goal),
+                    "bold red",
+                    f"step:{item.step.id}",
+                )
             )
         if not overdue:
             options.append(_hint(t("ui.nothing.overdue")))
@@ -163,5 +169,7 @@ class DashboardScreen(Screen[None]):
             self.pop.say(t("ui.msg.already_done"), severity="warning")
             return
         today = self.pop.today()
-        if self.pop.save(t("label.done_step", title=step.title), lambda e: ops.complete_step(e, step_id, today)):
+        if self.pop.save(
+            t("label.done_step", title=step.title), lambda e: ops.complete_step(e, step_id, today)
+        ):
             self.pop.say(t("ui.msg.done", title=printable(step.title)))

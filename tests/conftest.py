@@ -1,0 +1,74 @@
+"""Shared fixtures: a fixed today, scratch plan files, no contact with real user folders."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from pop_tui.core.demo import populate_demo
+from pop_tui.core.texts import set_language
+from pop_tui.store.plan_store import PlanStore
+
+if TYPE_CHECKING:
+    from pop_tui.ui.app import PopApp
+
+# Every test that needs "today" uses this day: a Sunday at the end of November.
+TODAY = date(2026, 11, 29)
+NOW = datetime(2026, 11, 29, 9, 30)
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """Point every user folder at a scratch folder and clear pop's own variables."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+    for var in ("POP_DB", "POP_LANG", "POP_TODAY", "LC_ALL", "LC_MESSAGES", "NO_COLOR"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    set_language("en")
+    yield
+    set_language("en")
+
+
+@pytest.fixture
+def today() -> date:
+    return TODAY
+
+
+@pytest.fixture
+def plan_path(tmp_path: Path) -> Path:
+    return tmp_path / "pop" / "plan.json"
+
+
+@pytest.fixture
+def store(plan_path: Path) -> PlanStore:
+    """An empty plan in a scratch file."""
+    return PlanStore.open(plan_path, now=lambda: NOW)
+
+
+@pytest.fixture
+def demo_store(plan_path: Path) -> PlanStore:
+    """The example plan, dated around TODAY, in a scratch file."""
+    made = PlanStore.open(plan_path, now=lambda: NOW)
+    made.apply("demo", lambda e: populate_demo(e, TODAY, "en"))
+    return made
+
+
+@pytest.fixture
+def make_app() -> Callable[[PlanStore], PopApp]:
+    """Build the TUI on a store, with today fixed to TODAY."""
+    from pop_tui.ui.app import PopApp
+
+    def build(store: PlanStore) -> PopApp:
+        return PopApp(store, today=lambda: TODAY)
+
+    return build
