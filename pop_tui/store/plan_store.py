@@ -200,12 +200,15 @@ class PlanStore:
         with files.locked(self.path):
             yield
 
-    def apply(self, label: str, mutation: Callable[[Edit], T]) -> T:
+    def apply(self, label: str, mutation: Callable[[Edit], T], *, plan_uid: str | None = None) -> T:
         """Run ``mutation`` on the freshest plan, save the result at once, keep it for undo.
 
         If the mutation raises, or the save fails, the plan is left as it was:
         nothing is saved and nothing is kept in memory. If the plan had to be
         read again (another session saved), subscribers are first told with None.
+
+        ``plan_uid`` gives the plan that uid (a restored export keeps its own,
+        so its calendar events keep their UIDs); undo does not change it back.
         """
         try:
             with self._lock():
@@ -214,13 +217,16 @@ class PlanStore:
                 try:
                     result = mutation(edit)
                     changes = list(edit.changes)
-                    if not changes:
+                    new_uid = plan_uid if plan_uid and plan_uid != self.plan_uid else None
+                    if not changes and new_uid is None:
                         return result
-                    kept = [e for e in self._history if not e.undone]
-                    seq = kept[-1].seq + 1 if kept else 1
-                    entry = HistoryEntry(seq, label, self._timestamp(), tuple(changes))
-                    history = [*kept, entry][-HISTORY_LIMIT:]
-                    self._commit(changes, history, last_ids=edit.last_ids)
+                    history = self._history
+                    if changes:
+                        kept = [e for e in self._history if not e.undone]
+                        seq = kept[-1].seq + 1 if kept else 1
+                        entry = HistoryEntry(seq, label, self._timestamp(), tuple(changes))
+                        history = [*kept, entry][-HISTORY_LIMIT:]
+                    self._commit(changes, history, last_ids=edit.last_ids, plan_uid=new_uid)
                 except BaseException:
                     edit.rollback()
                     raise
@@ -283,7 +289,11 @@ class PlanStore:
         return self._now().replace(microsecond=0).isoformat()
 
     def _commit(
-        self, changes: list[Change], history: list[HistoryEntry], last_ids: dict[str, int]
+        self,
+        changes: list[Change],
+        history: list[HistoryEntry],
+        last_ids: dict[str, int],
+        plan_uid: str | None = None,
     ) -> None:
         """Write the plan with ``changes`` applied (already applied to ``self.plan``).
 
@@ -307,6 +317,8 @@ class PlanStore:
             "app_version": __version__,
             "last_ids": dict(sorted(last_ids.items())),
         }
+        if plan_uid:
+            meta["plan_uid"] = plan_uid
         document: Tables = {
             **tables,
             META: {META_ID: meta},
