@@ -11,7 +11,9 @@ import pytest
 
 from pop_tui.core.demo import populate_demo
 from pop_tui.core.texts import set_language
-from pop_tui.store.plan_store import PlanStore
+from pop_tui.core.edit import Edit
+from pop_tui.core.model import Plan
+from pop_tui.store.plan_store import PlanStore, write_new_plan
 
 if TYPE_CHECKING:
     from pop_tui.ui.app import PopApp
@@ -58,9 +60,9 @@ def store(plan_path: Path) -> PlanStore:
 @pytest.fixture
 def demo_store(plan_path: Path) -> PlanStore:
     """The example plan, dated around TODAY, in a scratch file."""
-    made = PlanStore.open(plan_path, now=lambda: NOW)
-    made.apply("demo", lambda e: populate_demo(e, TODAY, "en"))
-    return made
+    plan = Plan()
+    populate_demo(Edit(plan), TODAY, "en")
+    return write_new_plan(plan_path, plan, now=lambda: NOW)
 
 
 @pytest.fixture

@@ -11,7 +11,9 @@ from pop_tui.cli.context import Context
 from pop_tui.cli.parser import Common
 from pop_tui.core.demo import populate_demo
 from pop_tui.core.texts import language, t
-from pop_tui.store.plan_store import PlanStore
+from pop_tui.core.edit import Edit
+from pop_tui.core.model import Plan
+from pop_tui.store.plan_store import PlanStore, write_new_plan
 
 
 def open_app(store: PlanStore, context: Context) -> int:
@@ -30,9 +32,9 @@ def run_tui(args: argparse.Namespace, context: Context) -> int:
 
 def write_demo(path: Path, context: Context) -> PlanStore:
     """A new plan file at ``path`` holding the example plan."""
-    store = PlanStore.open(path)
-    store.apply(t("label.demo"), lambda e: populate_demo(e, context.today, language()))
-    return store
+    plan = Plan()
+    populate_demo(Edit(plan), context.today, language())
+    return write_new_plan(path, plan)
 
 
 def run_demo(args: argparse.Namespace, context: Context) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import os
 import shutil
 import typing
@@ -34,6 +35,7 @@ from pop_tui.store.storage import (
     AtomicJSONStorage,
     DamagedPlanError,
     PlanFileError,
+    RecordLines,
     Tables,
     file_signature,
     list_backups,
@@ -61,7 +63,9 @@ class HistoryEntry:
     changes: tuple[Change, ...]
     undone: bool = False
 
-    def to_dict(self) -> dict[str, Any]:
+    @functools.cached_property
+    def as_dict(self) -> dict[str, Any]:
+        """The entry as stored; computed once, so the file writer can reuse its line."""
         return {
             "label": self.label,
             "at": self.at,
@@ -95,11 +99,12 @@ class PlanStore:
         self._db = TinyDB(self.path, storage=AtomicJSONStorage, backups=backups)
         self._storage = typing.cast(AtomicJSONStorage, self._db.storage)
         self.plan = Plan()
-        self._tables: Tables = {}
+        self._tables: Tables = {name: {} for name in TABLES}
         self._history: list[HistoryEntry] = []
         self._meta: dict[str, Any] = {}
         self._signature: tuple[int, int, int] | None = None
         self._listeners: list[Listener] = []
+        self._lines = RecordLines()
         # Set when the plan was read again inside the lock; the subscribers
         # are told (with None) as soon as the lock is released.
         self._reload_untold = False
@@ -126,7 +131,12 @@ class PlanStore:
         except (ModelError, KeyError, TypeError, ValueError) as exc:
             raise DamagedPlanError(self.path, f"a record is damaged: {exc}") from None
         self.plan = plan
-        self._tables = {name: dict(tables.get(name, {})) for name in TABLES}
+        # Tables this version does not know (written by a newer pop of the same
+        # schema) are kept as they are and written back unchanged.
+        self._tables = {name: {} for name in TABLES}
+        self._tables.update(
+            {name: dict(t) for name, t in tables.items() if name not in (META, HISTORY)}
+        )
         self._meta = dict(tables[META][META_ID])
         self._history = sorted(history, key=lambda e: e.seq)
         self._signature = signature
@@ -322,9 +332,9 @@ class PlanStore:
         document: Tables = {
             **tables,
             META: {META_ID: meta},
-            HISTORY: {str(e.seq): e.to_dict() for e in history},
+            HISTORY: {str(e.seq): e.as_dict for e in history},
         }
-        payload = serialize(document)
+        payload = serialize(document, self._lines)
         files.remove_stale_temps(self.path)
         self._storage.write_bytes(payload, previous_revision=previous if previous else None)
         self._tables = tables
@@ -372,3 +382,22 @@ def restore_backup(path: Path, number: int) -> Path | None:
 
 
 __all__ = ["PlanStore", "UndoError", "restore_backup", "revision_of"]
+
+
+def write_new_plan(
+    path: Path, plan: Plan, *, now: Callable[[], datetime] = datetime.now
+) -> PlanStore:
+    """Write ``plan`` as a new plan file at ``path`` (not part of any undo history).
+
+    Used for the demo and for generated plans; refuses to replace a file.
+    """
+    store = PlanStore(path, now=now)
+    with files.locked(store.path):
+        if store.path.exists():
+            raise PlanFileError(store.path, "the file already exists")
+        store._meta = store._new_meta()
+        store._tables.update({name: dict(records) for name, records in plan.to_dict().items()})
+        store.plan = plan
+        last_ids = {name: max(records) for name, records in plan.tables.items() if records}
+        store._commit([], [], last_ids=last_ids)
+    return store

@@ -45,9 +45,64 @@ class NewerSchemaError(PlanFileError):
     """The file was written by a newer pop that this one does not understand."""
 
 
-def serialize(tables: Tables) -> bytes:
-    """Deterministic JSON: the same plan always gives the same bytes."""
-    return (json.dumps(tables, sort_keys=True, indent=1, ensure_ascii=False) + "\n").encode()
+_encode_record = json.JSONEncoder(sort_keys=True, ensure_ascii=False).encode
+
+
+class RecordLines:
+    """Remembers each record's JSON line, so a save encodes only what changed.
+
+    Records are never changed in place (a change replaces the dict), so the
+    dict's identity tells whether its line is still good. The dict itself is
+    kept alongside, so its id cannot be reused while it is remembered.
+    """
+
+    def __init__(self) -> None:
+        self._lines: dict[int, tuple[object, str]] = {}
+
+    def line(self, record: Any, fresh: dict[int, tuple[object, str]]) -> str:
+        key = id(record)
+        known = self._lines.get(key)
+        if known is None or known[0] is not record:
+            known = (record, _encode_record(record))
+        fresh[key] = known
+        return known[1]
+
+    def replace(self, fresh: dict[int, tuple[object, str]]) -> None:
+        self._lines = fresh
+
+
+def _id_order(key: str) -> tuple[int, str]:
+    return (int(key), "") if key.isdigit() else (0, key)
+
+
+def serialize(tables: Tables, lines: RecordLines | None = None) -> bytes:
+    """Deterministic JSON with one record per line.
+
+    The same plan always gives the same bytes: tables sorted by name, records
+    by id, fields by name. One line per record keeps a diff readable and lets
+    a save reuse the lines of the records that did not change.
+    """
+    cache = lines or RecordLines()
+    fresh: dict[int, tuple[object, str]] = {}
+    out = ["{"]
+    names = sorted(tables)
+    for n, name in enumerate(names):
+        records = tables[name]
+        table_end = "," if n < len(names) - 1 else ""
+        if not records:
+            out.append(f" {json.dumps(name, ensure_ascii=False)}: {{}}{table_end}")
+            continue
+        out.append(f" {json.dumps(name, ensure_ascii=False)}: {{")
+        keys = sorted(records, key=_id_order)
+        last = len(keys) - 1
+        for r, key in enumerate(keys):
+            record_end = "," if r < last else ""
+            line = cache.line(records[key], fresh)
+            out.append(f"  {json.dumps(key, ensure_ascii=False)}: {line}{record_end}")
+        out.append(f" }}{table_end}")
+    out.append("}\n")
+    cache.replace(fresh)
+    return "\n".join(out).encode()
 
 
 TRUNCATED = "the file ends too early (truncated)"

@@ -29,7 +29,6 @@ EN: dict[str, str] = {
     "cli.backup.kept": "The file it replaced is kept as {kept}.",
     "cli.lang.unknown": "unknown language {lang!r}: choose en or nl",
     "cli.today.bad": "POP_TODAY must be a date like 2026-11-29, not {value!r}",
-    "label.demo": "Create the example plan",
 }
 
 NL: dict[str, str] = {
@@ -62,5 +61,4 @@ NL: dict[str, str] = {
     "cli.backup.kept": "Het vervangen bestand is bewaard als {kept}.",
     "cli.lang.unknown": "onbekende taal {lang!r}: kies en of nl",
     "cli.today.bad": "POP_TODAY moet een datum zijn zoals 2026-11-29, niet {value!r}",
-    "label.demo": "Voorbeeldplan maken",
 }
