@@ -45,15 +45,16 @@ class Record:
         """Build the record from its dict; unknown keys are ignored, missing ones default."""
         if not isinstance(data, dict):
             raise ModelError(f"{cls.TABLE} {id}: expected an object, got {type(data).__name__}")
-        hints = _hints(cls)
+        loaders = _loaders(cls)
         values: dict[str, Any] = {"id": id}
-        for f in _fields(cls):
-            if f.name == "id" or f.name not in data:
+        for name, value in data.items():
+            load = loaders.get(name)
+            if load is None:
                 continue
             try:
-                values[f.name] = _load(hints[f.name], data[f.name])
+                values[name] = load(value)
             except (TypeError, ValueError) as exc:
-                raise ModelError(f"{cls.TABLE} {id}, field {f.name!r}: {exc}") from None
+                raise ModelError(f"{cls.TABLE} {id}, field {name!r}: {exc}") from None
         try:
             return cls(**values)
         except TypeError as exc:
@@ -248,6 +249,23 @@ class GoalChange(Record):
     reason: str = ""
 
 
+@dataclass(frozen=True)
+class Period(Record):
+    """A period of the plan, such as a year.
+
+    The current period has no ``ended`` date and no ``archive``. An earlier
+    period keeps the whole plan as it was when the next one started, as JSON
+    text of its tables (see :mod:`pop_tui.core.periods`), so it stays readable
+    exactly as it was.
+    """
+
+    TABLE: ClassVar[str] = "periods"
+    name: str = ""
+    started: date | None = None
+    ended: date | None = None
+    archive: str = ""
+
+
 RECORD_TYPES: tuple[type[Record], ...] = (
     Profile,
     SwotItem,
@@ -262,6 +280,7 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     Feedback,
     ProgressEntry,
     GoalChange,
+    Period,
 )
 TABLES: dict[str, type[Record]] = {cls.TABLE: cls for cls in RECORD_TYPES}
 PROFILE_ID = 1
@@ -375,42 +394,90 @@ def _dump(value: Any) -> Any:
     return value
 
 
-def _load(hint: Any, value: Any) -> Any:
+Loader = typing.Callable[[Any], Any]
+_LOADERS: dict[type, dict[str, Loader]] = {}
+
+
+def _loaders(cls: type) -> dict[str, Loader]:
+    """One checking converter per field of ``cls`` (except ``id``), made once per class.
+
+    Reading a plan converts thousands of records; working out each field's type
+    for every record would dominate the start of every command.
+    """
+    if cls not in _LOADERS:
+        hints = _hints(cls)
+        _LOADERS[cls] = {f.name: _loader(hints[f.name]) for f in _fields(cls) if f.name != "id"}
+    return _LOADERS[cls]
+
+
+def _type_error(expected: str, value: Any) -> TypeError:
+    return TypeError(f"expected {expected}, got {type(value).__name__}")
+
+
+def _loader(hint: Any) -> Loader:
     origin = get_origin(hint)
     if origin in (types.UnionType, typing.Union):
-        options = [a for a in get_args(hint) if a is not type(None)]
-        if value is None:
-            return None
-        return _load(options[0], value)
+        inner = _loader(next(a for a in get_args(hint) if a is not type(None)))
+        return lambda value: None if value is None else inner(value)
     if origin is Literal:
-        if value not in get_args(hint):
-            allowed = ", ".join(map(str, get_args(hint)))
-            raise ValueError(f"{value!r} is not one of {allowed}")
-        return value
+        allowed = get_args(hint)
+        choices = ", ".join(map(str, allowed))
+
+        def literal(value: Any) -> Any:
+            if value not in allowed:
+                raise ValueError(f"{value!r} is not one of {choices}")
+            return value
+
+        return literal
     if origin is tuple:
-        if not isinstance(value, list):
-            raise TypeError(f"expected a list, got {type(value).__name__}")
-        item = get_args(hint)[0]
-        return tuple(_load(item, v) for v in value)
+        item = _loader(get_args(hint)[0])
+
+        def sequence(value: Any) -> tuple[Any, ...]:
+            if not isinstance(value, list):
+                raise _type_error("a list", value)
+            return tuple(item(v) for v in value)
+
+        return sequence
     if hint is date:
-        if not isinstance(value, str):
-            raise TypeError(f"expected a date as text, got {type(value).__name__}")
-        return date.fromisoformat(value)
+
+        def day(value: Any) -> date:
+            if not isinstance(value, str):
+                raise _type_error("a date as text", value)
+            return date.fromisoformat(value)
+
+        return day
     if hint is float:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise TypeError(f"expected a number, got {type(value).__name__}")
-        return float(value)
+
+        def number(value: Any) -> float:
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise _type_error("a number", value)
+            return float(value)
+
+        return number
     if hint is int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError(f"expected a whole number, got {type(value).__name__}")
-        return value
+
+        def whole(value: Any) -> int:
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise _type_error("a whole number", value)
+            return value
+
+        return whole
     if hint is str:
-        if not isinstance(value, str):
-            raise TypeError(f"expected text, got {type(value).__name__}")
-        return value
+
+        def text(value: Any) -> str:
+            if not isinstance(value, str):
+                raise _type_error("text", value)
+            return value
+
+        return text
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        if not isinstance(value, dict):
-            raise TypeError(f"expected an object, got {type(value).__name__}")
-        sub = _hints(hint)
-        return hint(**{k: _load(sub[k], v) for k, v in value.items() if k in sub})
+        record = hint
+        fields = {f.name: _loader(_hints(record)[f.name]) for f in _fields(record)}
+
+        def nested(value: Any) -> Any:
+            if not isinstance(value, dict):
+                raise _type_error("an object", value)
+            return record(**{k: fields[k](v) for k, v in value.items() if k in fields})
+
+        return nested
     raise TypeError(f"cannot read a value of type {hint!r}")
