@@ -5,16 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path, PurePath
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
+from textual.screen import Screen
 
 from pop_tui.core.edit import Change
 from pop_tui.core.texts import t
 from pop_tui.store.plan_store import PlanStore, UndoError
+from pop_tui.ui.dialogs.base import blocks_app_keys
+from pop_tui.ui.navigation import DIALOG_BLOCKED_ACTIONS, HOME, SECTION_BINDINGS, SECTION_MODES
 
 # How often an open TUI looks whether another session changed the plan file.
 RELOAD_SECONDS = 1.0
@@ -35,9 +38,14 @@ class PopApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", t("ui.key.quit"), id="app.quit"),
         Binding("question_mark,f1", "help", t("ui.key.help"), id="app.help"),
+        Binding("c", "checkin", t("checkin.key.open"), id="app.checkin"),
+        Binding("x", "export", t("exportui.key"), id="app.export"),
         Binding("u", "undo", t("ui.key.undo"), id="app.undo"),
         Binding("ctrl+r", "redo", t("ui.key.redo"), id="app.redo"),
+        *SECTION_BINDINGS,
     ]
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = dict(SECTION_MODES)
+    DEFAULT_MODE: ClassVar[str] = HOME
 
     # Bumped after every committed change; screens watch it and redraw.
     revision: reactive[int] = reactive(0, init=False)
@@ -79,6 +87,28 @@ class PopApp(App[None]):
     def say(self, message: str, severity: SeverityLevel = "information") -> None:
         """Show a short message; it may hold user text, so it is never read as markup."""
         self.notify(message, severity=severity, markup=False)
+
+    def action_checkin(self) -> None:
+        from pop_tui.ui.screens.checkin import CheckInScreen
+
+        if not isinstance(self.screen, CheckInScreen):
+            self.push_screen(CheckInScreen())
+
+    def action_export(self) -> None:
+        from pop_tui.ui.dialogs.export import ExportDialog
+
+        self.push_screen(ExportDialog(self))
+
+    def action_section(self, mode: str) -> None:
+        """Show a section; pressed again there, go back to the section's own screen."""
+        if self.current_mode != mode:
+            self.switch_mode(mode)
+            return
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action in DIALOG_BLOCKED_ACTIONS and blocks_app_keys(self.screen))
 
     def action_help(self) -> None:
         from pop_tui.ui.screens.help import HelpScreen

@@ -8,11 +8,21 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from pop_tui.core.texts import cli, common, dates, ui
+from pop_tui.core.texts import checkin, cli, commands, common, dates, export, sections, smart, ui
 
 LANGUAGES: tuple[str, ...] = ("en", "nl")
 
-_MODULES: tuple[ModuleType, ...] = (cli, common, dates, ui)
+_MODULES: tuple[ModuleType, ...] = (
+    checkin,
+    cli,
+    commands,
+    common,
+    dates,
+    export,
+    sections,
+    smart,
+    ui,
+)
 CATALOGUES: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}
 for _module in _MODULES:
     CATALOGUES["en"].update(_module.EN)

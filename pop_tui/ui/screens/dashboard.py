@@ -8,10 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from pop_tui.core import agenda, ops
+from pop_tui.core import agenda, checkins, ops
 from pop_tui.core.dates import format_date, relative_day
 from pop_tui.core.model import Goal
 from pop_tui.core.printable import printable
@@ -80,8 +80,9 @@ class DashboardScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield Static(id="checkin-summary")
         yield AgendaList(id="agenda")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)  # so 1-5 fit at 80 columns
 
     def on_mount(self) -> None:
         self.title = t("ui.dashboard")
@@ -150,6 +151,9 @@ class DashboardScreen(Screen[None]):
         if not idle:
             options.append(_hint(t("ui.nothing.idle_goals")))
 
+        self.query_one("#checkin-summary", Static).update(
+            Content(checkins.checkin_summary(plan, today))
+        )
         listing = self.query_one(AgendaList)
         previous = listing.highlighted
         listing.set_options(options)

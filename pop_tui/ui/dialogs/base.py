@@ -1,0 +1,23 @@
+"""The base of every dialog: while one is open, the app's own keys rest.
+
+A dialog is answered or cancelled before anything else happens: ``u`` must not
+undo a change underneath an open form, nor ``2`` switch sections, nor ``c``
+open the check-in on top of it. The app asks :func:`blocks_app_keys`.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from textual.screen import ModalScreen, Screen
+
+ResultT = TypeVar("ResultT")
+
+
+class Dialog(ModalScreen[ResultT]):
+    """A modal dialog; see the module docstring."""
+
+
+def blocks_app_keys(screen: Screen[object]) -> bool:
+    """True when ``screen`` is a dialog, so the app's keys other than help wait."""
+    return isinstance(screen, Dialog)

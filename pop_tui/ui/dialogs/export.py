@@ -1,0 +1,118 @@
+"""Export the plan from the app: pick a format (and an earlier period), name the file.
+
+The same exports as ``pop export``, written the same way: atomically, private
+to the user (0600), and an existing file only when overwriting is chosen.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from textual.widgets import Input
+
+from pop_tui.core.export import FORMATS, ExportSource, Format, export
+from pop_tui.core.periods import PeriodError, archived_periods, archived_plan, current_period
+from pop_tui.core.printable import printable
+from pop_tui.core.texts import t
+from pop_tui.store.files import atomic_write
+from pop_tui.ui.dialogs.form import FormDialog, FormField, Values
+
+if TYPE_CHECKING:
+    from pop_tui.ui.app import PopApp
+
+# Not a possible period name (those are printable), so it cannot clash with one.
+CURRENT = "\x00current"
+
+
+def default_path(folder: Path, fmt: str, today: date) -> Path:
+    """Where an export goes unless the user says otherwise: the given folder, dated."""
+    return folder / f"pop-{today.isoformat()}.{fmt}"
+
+
+class ExportDialog(FormDialog):
+    """The export form; saving writes the file and closes the dialog."""
+
+    def __init__(self, pop: PopApp) -> None:
+        today = pop.today()
+        plan = pop.store.plan
+        current = current_period(plan)
+        periods = [(t("exportui.period_current"), CURRENT)]
+        periods += [(printable(p.name), p.name) for p in reversed(archived_periods(plan))]
+        fields = [
+            FormField(
+                "format",
+                t("exportui.format"),
+                "choice",
+                "html",
+                choices=tuple((t(f"exportui.format.{f}"), f) for f in FORMATS),
+            ),
+            FormField(
+                "file",
+                t("exportui.file"),
+                value=str(default_path(Path.home(), "html", today)),
+                required=True,
+            ),
+            FormField(
+                "overwrite",
+                t("exportui.overwrite"),
+                "choice",
+                False,
+                choices=((t("exportui.no"), False), (t("exportui.yes"), True)),
+            ),
+        ]
+        if len(periods) > 1:
+            fields.insert(
+                1,
+                FormField(
+                    "period", t("exportui.period"), "choice", CURRENT, choices=tuple(periods)
+                ),
+            )
+        super().__init__(
+            t("exportui.title"),
+            fields,
+            self._export,
+            today,
+            intro=t("exportui.intro"),
+            save_label=t("exportui.save"),
+        )
+        self.pop = pop
+        self.period_name = current.name if current is not None else ""
+
+    def on_draft(self, values: Values) -> None:
+        # Follow the chosen format in the file's name while it still ends in another one.
+        fmt = values.get("format")
+        if fmt not in FORMATS or "file" not in self.fields:
+            return
+        path = Path(str(self.raw("file")))
+        if path.suffix.lstrip(".") in FORMATS and path.suffix != f".{fmt}":
+            self.query_one("#field-file", Input).value = str(path.with_suffix(f".{fmt}"))
+
+    def _export(self, values: Values) -> bool:
+        fmt = cast(Format, values["format"])
+        out = Path(str(values["file"]).strip()).expanduser()
+        if out.exists() and not values["overwrite"]:
+            self.show_error("file", t("exportui.exists"))
+            return False
+        store = self.pop.store
+        plan = store.plan
+        name = self.period_name
+        chosen = values.get("period", CURRENT)
+        if chosen != CURRENT:
+            try:
+                found = next(p for p in archived_periods(plan) if p.name == chosen)
+                plan = archived_plan(found)
+            except (StopIteration, PeriodError) as exc:
+                self.show_error("period", str(exc))
+                return False
+            name = found.name
+        source = ExportSource(store.plan_uid, store.revision, name)
+        text = export(fmt, plan, source, self.today)
+        try:
+            atomic_write(out, text.encode("utf-8"))
+        except OSError as exc:
+            self.show_error("file", printable(str(exc.strerror or exc)))
+            return False
+        self.pop.say(printable(t("exportui.written", path=out)))
+        return True

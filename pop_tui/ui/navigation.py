@@ -1,0 +1,87 @@
+"""The sections of the app and the number keys that reach them from everywhere.
+
+Each section is a Textual mode with a screen stack of its own, so it keeps its
+cursor (and an open action's steps) while another section is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.binding import Binding
+from textual.screen import Screen
+
+from pop_tui.core.texts import t
+
+# (mode, key, catalogue key of its name), in the order of the method.
+SECTIONS: tuple[tuple[str, str, str], ...] = (
+    ("dashboard", "1", "ui.dashboard"),
+    ("analysis", "2", "sec.analysis"),
+    ("goals", "3", "sec.goals"),
+    ("employer", "4", "sec.employer"),
+    ("actions", "5", "sec.actions"),
+)
+HOME = "dashboard"
+
+# The app's keys that wait while a dialog is open (help stays: it explains the dialog).
+DIALOG_BLOCKED_ACTIONS = frozenset({"section", "undo", "redo", "checkin", "export"})
+
+# The footer shows the five keys together ("1 2 3 4 5 Sections"); help lists each by name.
+SECTIONS_GROUP = Binding.Group(t("sec.key.sections"))
+
+
+def section_bindings(namespace: str = "") -> list[Binding]:
+    """The number keys; ``namespace`` "app." lets a screen hold them (the footer shows
+    a screen's keys before the app's, so on a section screen they come first)."""
+    return [
+        Binding(
+            key,
+            f"{namespace}section('{mode}')",
+            t(name),
+            id=f"app.section.{key}",
+            group=SECTIONS_GROUP,
+        )
+        for mode, key, name in SECTIONS
+    ]
+
+
+SECTION_BINDINGS = section_bindings()
+
+
+def _dashboard() -> Screen[None]:
+    from pop_tui.ui.screens.dashboard import DashboardScreen
+
+    return DashboardScreen()
+
+
+def _analysis() -> Screen[None]:
+    from pop_tui.ui.screens.analysis import AnalysisScreen
+
+    return AnalysisScreen()
+
+
+def _goals() -> Screen[None]:
+    from pop_tui.ui.screens.goals import GoalsScreen
+
+    return GoalsScreen()
+
+
+def _employer() -> Screen[None]:
+    from pop_tui.ui.screens.employer import EmployerScreen
+
+    return EmployerScreen()
+
+
+def _actions() -> Screen[None]:
+    from pop_tui.ui.screens.actions import ActionPlanScreen
+
+    return ActionPlanScreen()
+
+
+SECTION_MODES: dict[str, str | Callable[[], Screen[None]]] = {
+    "dashboard": _dashboard,
+    "analysis": _analysis,
+    "goals": _goals,
+    "employer": _employer,
+    "actions": _actions,
+}

@@ -1,0 +1,148 @@
+"""What the four POP section screens share: the same keys mean the same thing on each.
+
+``n`` adds, ``e`` edits, ``d`` deletes (after a confirmation), Enter opens,
+``J``/``K`` move a record down or up its list. Every change goes through
+:meth:`commit`, so it is saved at once and can be undone with ``u``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList
+
+from pop_tui.core import arrange
+from pop_tui.core.edit import Edit
+from pop_tui.core.model import Record
+from pop_tui.core.ops import OpError
+from pop_tui.core.texts import t
+from pop_tui.ui.dialogs.confirm import ConfirmDialog
+from pop_tui.ui.dialogs.form import FormDialog, FormField, Values
+from pop_tui.ui.navigation import section_bindings
+
+if TYPE_CHECKING:
+    from pop_tui.ui.app import PopApp
+
+Mutation = Callable[[Edit], object]
+
+
+class SectionScreen(Screen[None]):
+    """Base of a section screen; subclasses fill in :meth:`refresh_view` and the actions."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *section_bindings("app."),
+        Binding("n", "add", t("sec.key.add"), id="section.add"),
+        Binding("e", "edit", t("sec.key.edit"), id="section.edit"),
+        Binding("d", "delete", t("sec.key.delete"), id="section.delete"),
+        Binding("enter", "open", t("sec.key.open"), show=False, id="section.open"),
+        Binding("K,shift+up", "move(-1)", t("sec.key.move_up"), show=False, id="section.move_up"),
+        Binding(
+            "J,shift+down", "move(1)", t("sec.key.move_down"), show=False, id="section.move_down"
+        ),
+    ]
+
+    TITLE_KEY: ClassVar[str] = ""
+
+    def __init__(self) -> None:
+        super().__init__()
+        # The option to put the cursor on at the next redraw (a record just added or moved).
+        self.select_next: str | None = None
+
+    @property
+    def pop(self) -> PopApp:
+        return cast("PopApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield from self.compose_body()
+        # Compact, and without the palette hint: at 80 columns the section keys must fit.
+        yield Footer(compact=True, show_command_palette=False)
+
+    def compose_body(self) -> ComposeResult:
+        yield from ()
+
+    def on_mount(self) -> None:
+        self.title = t(self.TITLE_KEY)
+        self.watch(self.pop, "revision", self.refresh_view, init=False)
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        """Rebuild what the screen shows from the store's plan."""
+
+    # --- the shared keys ------------------------------------------------------
+
+    def action_add(self) -> None:
+        """Add a record where the cursor is."""
+
+    def action_edit(self) -> None:
+        """Edit the record under the cursor."""
+
+    def action_delete(self) -> None:
+        """Delete the record under the cursor, after asking."""
+
+    def action_open(self) -> None:
+        """Open the record under the cursor (by default: edit it)."""
+        self.action_edit()
+
+    def action_move(self, delta: int) -> None:
+        """Move the record under the cursor up or down its list."""
+
+    @on(OptionList.OptionSelected)
+    def _option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    # --- saving ---------------------------------------------------------------
+
+    def commit(self, label: str, mutation: Mutation) -> bool:
+        """Save a change through the store; say so when the record has gone meanwhile."""
+        try:
+            return self.pop.save(label, mutation)
+        except OpError:
+            # Another session deleted or changed the record since this screen showed it.
+            self.pop.say(t("sec.msg.gone"), severity="warning")
+            return False
+
+    def form(
+        self,
+        title: str,
+        fields: Sequence[FormField],
+        label: Callable[[Values], str],
+        mutation: Callable[[Values], Mutation],
+        *,
+        intro: str = "",
+    ) -> None:
+        """Open a form; on save, commit ``mutation(values)`` under ``label(values)``."""
+
+        def submit(values: Values) -> bool:
+            return self.commit(label(values), mutation(values))
+
+        self.app.push_screen(FormDialog(title, fields, submit, self.pop.today(), intro=intro))
+
+    def confirm_delete(
+        self, question: str, subject: str, label: str, mutation: Mutation, detail: str = ""
+    ) -> None:
+        """Ask about deleting ``subject``; on yes commit ``mutation``."""
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.commit(label, mutation):
+                self.pop.say(t("sec.msg.deleted", label=label))
+
+        self.app.push_screen(ConfirmDialog(question, subject, detail), answered)
+
+    def move_record(self, record: Record, delta: int, option_id: str) -> None:
+        """Move a record ``delta`` places in its list, keeping the cursor on it."""
+        row = [r.id for r in arrange.siblings(self.pop.store.plan, record)]
+        if not 0 <= row.index(record.id) + delta < len(row):
+            return
+        self.select_next = option_id
+        table, id = record.TABLE, record.id
+        self.commit(t("label.reorder"), lambda edit: arrange.move(edit, table, id, delta))
+
+    def nothing_here(self) -> None:
+        self.pop.say(t("sec.msg.nothing_selected"), severity="warning")
