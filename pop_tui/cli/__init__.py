@@ -24,7 +24,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(t("cli.error", message=exc), file=sys.stderr)
         return 2
-    parser = build_parser()
+    parser = build_parser(args_list)
     args = parser.parse_args(args_list)
     try:
         context = Context.from_args(args, os.environ)

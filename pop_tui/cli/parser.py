@@ -10,16 +10,35 @@ from __future__ import annotations
 
 import argparse
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from pop_tui import __version__
 from pop_tui.core.texts import t
 
-# The modules whose commands ``pop`` offers, in the order ``pop --help`` lists them.
-COMMAND_MODULES: tuple[str, ...] = (
-    "pop_tui.cli.tui",
-    "pop_tui.cli.backup",
-)
+if TYPE_CHECKING:
+    from pop_tui.cli.context import Context
+
+# Each command's name and the module that registers it, in the order
+# ``pop --help`` lists them. Only the module of the command being run is
+# imported, so ``pop agenda`` does not pay for the exporters or the TUI.
+COMMANDS: dict[str, str] = {
+    "tui": "pop_tui.cli.tui",
+    "demo": "pop_tui.cli.tui",
+    "agenda": "pop_tui.cli.agenda",
+    "checkin": "pop_tui.cli.checkin",
+    "done": "pop_tui.cli.done",
+    "undo": "pop_tui.cli.undo",
+    "redo": "pop_tui.cli.undo",
+    "add": "pop_tui.cli.add",
+    "list": "pop_tui.cli.listing",
+    "export": "pop_tui.cli.export",
+    "import": "pop_tui.cli.import_plan",
+    "period": "pop_tui.cli.period",
+    "backup": "pop_tui.cli.backup",
+}
+# Options of ``pop`` itself that take a value (so the value is not a command's name).
+_VALUED_OPTIONS = ("--db", "--lang")
 
 Common = Callable[[argparse.ArgumentParser], None]
 
@@ -35,13 +54,44 @@ def add_common(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
     parser.add_argument("--lang", choices=("en", "nl"), default=default, help=t("cli.help.lang"))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def modules_for(argv: Sequence[str]) -> list[str]:
+    """The command modules the parser needs for ``argv``.
+
+    The command being run needs only its own module; no command at all means
+    the TUI. Help, or a word that is no command, needs all of them, so that
+    the help and the error list every command.
+    """
+    expect_value = False
+    for arg in argv:
+        if expect_value:
+            expect_value = False
+        elif arg in ("-h", "--help"):
+            break
+        elif arg in _VALUED_OPTIONS:
+            expect_value = True
+        elif arg.startswith("-"):
+            continue
+        else:
+            return [COMMANDS[arg]] if arg in COMMANDS else list(dict.fromkeys(COMMANDS.values()))
+    else:
+        return [COMMANDS["tui"]]
+    return list(dict.fromkeys(COMMANDS.values()))
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for ``argv`` (all commands when ``argv`` is None)."""
     parser = argparse.ArgumentParser(prog="pop", description=t("cli.description"))
     parser.add_argument("--version", action="version", version=f"pop {__version__}")
     add_common(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    wanted = modules_for(argv) if argv is not None else list(dict.fromkeys(COMMANDS.values()))
+    for name in wanted:
         importlib.import_module(name).register(commands, add_common)
-    tui = importlib.import_module("pop_tui.cli.tui")
-    parser.set_defaults(run=tui.run_tui)
+    parser.set_defaults(run=_run_tui)
     return parser
+
+
+def _run_tui(args: argparse.Namespace, context: Context) -> int:
+    from pop_tui.cli.tui import run_tui
+
+    return run_tui(args, context)

@@ -9,10 +9,7 @@ from pathlib import Path
 
 from pop_tui.cli.context import Context
 from pop_tui.cli.parser import Common
-from pop_tui.core.demo import populate_demo
 from pop_tui.core.texts import language, t
-from pop_tui.core.edit import Edit
-from pop_tui.core.model import Plan
 from pop_tui.store.plan_store import PlanStore, write_new_plan
 
 
@@ -32,6 +29,10 @@ def run_tui(args: argparse.Namespace, context: Context) -> int:
 
 def write_demo(path: Path, context: Context) -> PlanStore:
     """A new plan file at ``path`` holding the example plan."""
+    from pop_tui.core.demo import populate_demo
+    from pop_tui.core.edit import Edit
+    from pop_tui.core.model import Plan
+
     plan = Plan()
     populate_demo(Edit(plan), context.today, language())
     return write_new_plan(path, plan)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from pop_tui.core.model import Goal, Plan, Review, Step
+from pop_tui.core.model import Feedback, Goal, Plan, Review, Step
 
 
 @dataclass(frozen=True)
@@ -79,3 +79,29 @@ def goals_without_open_step(plan: Plan) -> list[Goal]:
     with_open = {s.goal_id for s in plan.steps.values() if s.done_on is None}
     found = [g for g in plan.goals.values() if g.status == "active" and g.id not in with_open]
     return sorted(found, key=lambda g: (g.order, g.id))
+
+
+@dataclass(frozen=True)
+class LateFeedback:
+    """A feedback request still unanswered after the date it was wanted by."""
+
+    feedback: Feedback
+    goal: Goal | None
+    wanted_by: date
+
+    def days_late(self, today: date) -> int:
+        return (today - self.wanted_by).days
+
+
+def overdue_feedback(plan: Plan, today: date) -> list[LateFeedback]:
+    """Unanswered feedback requests past their wanted-by date, oldest first."""
+    goals = plan.goals
+    found = [
+        LateFeedback(f, goals.get(f.goal_id) if f.goal_id is not None else None, f.wanted_by)
+        for f in plan.table(Feedback).values()
+        if f.wanted_by is not None
+        and f.wanted_by < today
+        and f.answered_on is None
+        and not f.answer.strip()
+    ]
+    return sorted(found, key=lambda d: (d.wanted_by, d.feedback.id))

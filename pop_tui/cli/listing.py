@@ -1,0 +1,135 @@
+"""``pop list goals|steps|reviews [--all]``: the records and the numbers a REF can use."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+
+from pop_tui.cli import rows
+from pop_tui.cli.context import Context
+from pop_tui.cli.parser import Common
+from pop_tui.cli.terminal import Paint, colour_wanted
+from pop_tui.core.dates import describe_recurrence, format_date
+from pop_tui.core.model import Goal, Plan
+from pop_tui.core.texts import t
+from pop_tui.store.plan_store import PlanStore
+
+WHAT = ("goals", "steps", "reviews")
+# Wide enough for the longest date format_date writes ("Wed 30 Sep 2026", "wo 30 sep 2026").
+DATE_WIDTH = 16
+
+
+def _day(day: date | None) -> str:
+    return format_date(day) if day is not None else ""
+
+
+def goal_lines(plan: Plan, today: date, every: bool, paint: Paint) -> tuple[list[str], int]:
+    """One line per goal (active ones unless ``every``), and how many were left out."""
+    goals = sorted(plan.goals.values(), key=lambda g: (g.order, g.id))
+    shown = [g for g in goals if every or g.status == "active"]
+    lines = []
+    for goal in shown:
+        about = [t(f"cli.horizon.{goal.horizon}"), t(f"cli.kind.{goal.kind}")]
+        if goal.status != "active":
+            about.append(t(f"cli.status.{goal.status}"))
+        late = goal.status == "active" and goal.deadline is not None and goal.deadline < today
+        lines.append(
+            rows.row(
+                paint,
+                goal.id,
+                _day(goal.deadline),
+                goal.title,
+                ", ".join(about),
+                ("red",) if late else (),
+                width=DATE_WIDTH,
+            )
+        )
+    return lines, len(goals) - len(shown)
+
+
+def step_lines(plan: Plan, today: date, every: bool, paint: Paint) -> tuple[list[str], int]:
+    """One line per step (open steps of active goals unless ``every``), soonest first."""
+    goals = plan.goals
+
+    def is_listed(goal: Goal | None) -> bool:
+        return goal is None or goal.status == "active"
+
+    steps = sorted(plan.steps.values(), key=lambda s: (s.due is None, s.due or date.max, s.id))
+    shown = [s for s in steps if every or (s.done_on is None and is_listed(goals.get(s.goal_id)))]
+    lines = []
+    for step in shown:
+        goal = goals.get(step.goal_id)
+        about = rows.goal_name(goal)
+        if step.done_on is not None:
+            about += " · " + t("cli.list.done_on", day=format_date(step.done_on))
+        late = step.done_on is None and step.due is not None and step.due < today
+        style = ("red",) if late else ("yellow",) if step.due == today else ()
+        lines.append(
+            rows.row(paint, step.id, _day(step.due), step.title, about, style, width=DATE_WIDTH)
+        )
+    return lines, len(steps) - len(shown)
+
+
+def review_lines(plan: Plan, today: date, every: bool, paint: Paint) -> tuple[list[str], int]:
+    """One line per review (still planned ones unless ``every``), soonest first."""
+    reviews = sorted(
+        plan.reviews.values(), key=lambda r: (r.next_on is None, r.next_on or date.max, r.id)
+    )
+    shown = [r for r in reviews if every or r.next_on is not None]
+    lines = []
+    for review in shown:
+        goal = plan.goals.get(review.goal_id) if review.goal_id is not None else None
+        about = [goal.title if goal is not None else t("cli.whole_plan")]
+        if review.rule:
+            about.append(describe_recurrence(review.rule))
+        if review.held:
+            about.append(t("cli.list.held", day=format_date(review.held[-1].on)))
+        when = _day(review.next_on) if review.next_on is not None else t("cli.list.finished")
+        late = review.next_on is not None and review.next_on < today
+        lines.append(
+            rows.row(
+                paint,
+                review.id,
+                when,
+                review.title,
+                " · ".join(about),
+                ("red",) if late else (),
+                width=DATE_WIDTH,
+            )
+        )
+    return lines, len(reviews) - len(shown)
+
+
+ADD_EXAMPLE = {
+    "goals": ("add", "goal", "TITLE"),
+    "steps": ("add", "step", "GOAL", "TITLE"),
+    "reviews": ("add", "review", "--on", "DATE"),
+}
+LISTERS = {"goals": goal_lines, "steps": step_lines, "reviews": review_lines}
+
+
+def run(args: argparse.Namespace, context: Context) -> int:
+    plan = PlanStore.open(context.db).plan
+    paint = Paint(colour_wanted(sys.stdout, os.environ))
+    lines, hidden = LISTERS[args.what](plan, context.today, args.all, paint)
+    if not lines and not hidden:
+        lines = [t(f"cli.list.none.{args.what}", add=context.command(*ADD_EXAMPLE[args.what]))]
+    elif not lines:
+        lines = [t(f"cli.list.none_shown.{args.what}")]
+    if hidden:
+        show_all = context.command("list", args.what, "--all")
+        lines.append(t("cli.list.hidden", count=hidden, command=show_all))
+    print("\n".join(lines))
+    return 0
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], common: Common) -> None:
+    parser = commands.add_parser("list", help=t("cli.help.list"), description=t("cli.help.list"))
+    common(parser)
+    parser.add_argument(
+        "what", choices=WHAT, metavar="goals|steps|reviews", help=t("cli.help.list_what")
+    )
+    parser.add_argument("--all", action="store_true", help=t("cli.help.list_all"))
+    parser.set_defaults(run=run)

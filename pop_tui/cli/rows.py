@@ -1,0 +1,46 @@
+"""How records look in the shell commands' output: one line each, user text made harmless."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pop_tui.cli.terminal import Paint
+from pop_tui.core.model import Goal
+from pop_tui.core.printable import printable
+from pop_tui.core.texts import t
+
+NUMBER_WIDTH = 4
+WHEN_WIDTH = 13
+
+
+def number(id: int | None) -> str:
+    """The short number a REF can use (``#5``), right-aligned; blank for records without one."""
+    return (f"#{id}" if id is not None else "").rjust(NUMBER_WIDTH)
+
+
+def when_late(due: date, today: date) -> str:
+    """ "today", "1 d late", "9 d late": how late something is."""
+    days = (today - due).days
+    if days <= 0:
+        return t("cli.when.today")
+    return t("cli.when.late", days=days)
+
+
+def goal_name(goal: Goal | None) -> str:
+    return printable(goal.title) if goal is not None else t("cli.no_goal")
+
+
+def row(
+    paint: Paint,
+    id: int | None,
+    when: str,
+    title: str,
+    about: str = "",
+    when_style: tuple[str, ...] = (),
+    width: int = WHEN_WIDTH,
+) -> str:
+    """``  #12  in 3 days   Title · about``: the number, a date column, the title, its context."""
+    line = f"{number(id)}  {paint(when.ljust(width), *when_style)} {printable(title)}"
+    if about:
+        line += paint(" · " + printable(about), "dim")
+    return line.rstrip()

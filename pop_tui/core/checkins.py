@@ -1,0 +1,123 @@
+"""The daily check-in: what it offers, how it is recorded, and the streak it keeps.
+
+A check-in is a short daily look at the plan: the steps due today or overdue,
+the ones just finished, a note and a mood or energy score from 1 to 5. The
+streak counts the days in a row with at least one check-in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from pop_tui.core import agenda
+from pop_tui.core.dates import format_date, relative_day
+from pop_tui.core.edit import Edit
+from pop_tui.core.model import CheckIn, Plan, Step
+from pop_tui.core.ops import OpError, complete_step
+from pop_tui.core.printable import printable
+from pop_tui.core.texts import t
+
+MOODS: tuple[int, ...] = (1, 2, 3, 4, 5)
+# The summary line shows the start of the note; the check-in itself keeps all of it.
+NOTE_SHOWN = 40
+
+
+def steps_to_check(plan: Plan, today: date) -> list[agenda.DueStep]:
+    """Open steps due today or earlier, oldest first: what a check-in asks about."""
+    return agenda.overdue_steps(plan, today) + agenda.steps_due_soon(plan, today, 0)
+
+
+def mark_done(edit: Edit, step_ids: Iterable[int], on: date) -> list[Step]:
+    """Mark each step done on ``on``; all of them or (raising) none.
+
+    Raises:
+        OpError: a step that does not exist or is done already; the message names it.
+    """
+    finished: list[Step] = []
+    for step_id in dict.fromkeys(step_ids):
+        step = edit.plan.steps.get(step_id)
+        if step is None:
+            raise OpError(t("checkin.error.no_step", id=step_id))
+        if step.done_on is not None:
+            raise OpError(
+                t(
+                    "checkin.error.already_done",
+                    id=step_id,
+                    title=printable(step.title),
+                    on=format_date(step.done_on),
+                )
+            )
+        finished.append(complete_step(edit, step_id, on))
+    return finished
+
+
+def check_in(
+    edit: Edit,
+    on: date,
+    note: str = "",
+    mood: int | None = None,
+    done: Iterable[int] = (),
+) -> CheckIn:
+    """Record a check-in on ``on`` and mark the steps ``done`` as done on that day.
+
+    One mutation, so a single undo takes back the check-in and the steps with it.
+
+    Raises:
+        OpError: a mood outside 1..5, a step that does not exist or is done already.
+    """
+    if mood is not None and mood not in MOODS:
+        raise OpError(t("checkin.error.mood", mood=mood))
+    finished = mark_done(edit, done, on)
+    return edit.add(
+        CheckIn, on=on, note=note.strip(), mood=mood, step_ids=tuple(s.id for s in finished)
+    )
+
+
+def last_checkin(plan: Plan, today: date) -> CheckIn | None:
+    """The newest check-in on or before ``today`` (a later one in the same day wins)."""
+    dated = [c for c in plan.checkins.values() if c.on is not None and c.on <= today]
+    return max(dated, key=lambda c: (c.on, c.id), default=None)
+
+
+def streak(plan: Plan, today: date) -> int:
+    """How many days in a row, up to today, have a check-in.
+
+    A streak that reached yesterday is still alive today until the day is over:
+    not having checked in yet this morning does not break it. Check-ins dated
+    after ``today`` (entered with another clock) do not count.
+    """
+    days = {c.on for c in plan.checkins.values() if c.on is not None and c.on <= today}
+    day = today if today in days else today - timedelta(days=1)
+    count = 0
+    while day in days:
+        count += 1
+        day -= timedelta(days=1)
+    return count
+
+
+def checked_in_today(plan: Plan, today: date) -> bool:
+    """Whether there is a check-in dated ``today``."""
+    return any(c.on == today for c in plan.checkins.values())
+
+
+def checkin_summary(plan: Plan, today: date) -> str:
+    """One line: when the last check-in was, its mood, the streak, and the start of its note.
+
+    The note comes last, so that a narrow screen cuts it rather than the streak.
+    """
+    last = last_checkin(plan, today)
+    if last is None or last.on is None:
+        return t("checkin.summary.never")
+    parts = [t("checkin.summary.last", when=relative_day(last.on, today))]
+    if last.mood is not None:
+        parts.append(t("checkin.summary.mood", mood=last.mood))
+    days = streak(plan, today)
+    if days:
+        parts.append(t("checkin.streak.one") if days == 1 else t("checkin.streak.many", days=days))
+    if last.note:
+        note = printable(last.note)
+        if len(note) > NOTE_SHOWN:
+            note = note[: NOTE_SHOWN - 1] + "…"
+        parts.append(t("checkin.summary.note", note=note))
+    return " · ".join(parts)

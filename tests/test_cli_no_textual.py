@@ -1,0 +1,70 @@
+"""The shell commands never load Textual: they must start fast over SSH and in a login script."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pop_tui.core.model import Trend
+from pop_tui.store.plan_store import PlanStore
+from tests.conftest import TODAY
+
+CHECK = (
+    "import sys; from pop_tui.cli import main; code = main(sys.argv[1:]); "
+    "print(); print(code); "
+    "print(sorted(m for m in sys.modules if m.startswith('textual')))"
+)
+
+COMMANDS = [
+    ["agenda"],
+    ["agenda", "--brief"],
+    ["agenda", "--json", "--days", "14"],
+    ["checkin", "-m", "fine", "--mood", "4", "--done", "5"],
+    ["done", "2"],
+    ["undo"],
+    ["redo"],
+    ["add", "goal", "Learn Go", "--deadline", "eoy"],
+    ["add", "step", "1", "Call the trainer", "--due", "fri"],
+    ["add", "review", "1", "--on", "+2w", "--every", "monthly"],
+    ["list", "goals"],
+    ["list", "steps", "--all"],
+    ["list", "reviews"],
+]
+
+
+@pytest.mark.parametrize("words", COMMANDS, ids=[" ".join(w) for w in COMMANDS])
+def test_shell_command_imports_no_textual_module(
+    demo_store: PlanStore, tmp_path: Path, words: list[str]
+) -> None:
+    # One change first, so that `pop undo` has something to undo.
+    demo_store.apply("Add a trend", lambda edit: edit.add(Trend, text="Remote work"))
+    path = tmp_path / "copy.json"
+    shutil.copy(demo_store.path, path)
+    if words == ["redo"]:
+        PlanStore.open(path).undo()
+    done = subprocess.run(
+        [sys.executable, "-c", CHECK, *words, "--db", str(path)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "POP_TODAY": TODAY.isoformat()},
+        timeout=60,
+        check=True,
+    )
+    *_, code, modules = done.stdout.splitlines()
+    assert code == "0", done.stderr
+    assert json.loads(modules.replace("'", '"')) == []
+
+
+def test_the_check_would_see_textual_if_it_were_loaded(tmp_path: Path) -> None:
+    # Guards the test above: `pop tui` does load Textual, and the check must notice.
+    code = CHECK.replace("code = main(sys.argv[1:])", "import pop_tui.ui.app; code = 0")
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert "'textual'" in done.stdout.splitlines()[-1]
