@@ -1,0 +1,89 @@
+"""Exporting from the app: `x` opens the export form; saving writes a private file."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import Input, Select
+
+from pop_tui.core.periods import start_period
+from pop_tui.store.plan_store import PlanStore
+from pop_tui.ui.app import PopApp
+from pop_tui.ui.dialogs.export import ExportDialog
+from tests.conftest import TODAY
+
+
+async def test_x_exports_the_plan_to_a_private_file(
+    demo_store: PlanStore, make_app: Callable[[PlanStore], PopApp], tmp_path: Path
+) -> None:
+    app = make_app(demo_store)
+    out = tmp_path / "pack.html"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        app.screen.query_one("#field-file", Input).value = str(out)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportDialog)
+    assert out.read_text().startswith("<!DOCTYPE html>")
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
+
+
+async def test_an_existing_file_is_kept_unless_overwrite_is_chosen(
+    demo_store: PlanStore, make_app: Callable[[PlanStore], PopApp], tmp_path: Path
+) -> None:
+    app = make_app(demo_store)
+    out = tmp_path / "pack.md"
+    out.write_text("mine")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.query_one("#field-format", Select).value = "md"
+        dialog.query_one("#field-file", Input).value = str(out)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog  # refused: the dialog stays, with the reason
+        assert out.read_text() == "mine"
+        dialog.query_one("#field-overwrite", Select).value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is not dialog
+    assert out.read_text().startswith("# Personal development plan of Sam")
+
+
+async def test_choosing_a_format_follows_in_the_file_name(
+    demo_store: PlanStore, make_app: Callable[[PlanStore], PopApp]
+) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        app.screen.query_one("#field-format", Select).value = "ics"
+        await pilot.pause()
+        assert app.screen.query_one("#field-file", Input).value.endswith(".ics")
+
+
+async def test_an_earlier_period_can_be_exported(
+    demo_store: PlanStore, make_app: Callable[[PlanStore], PopApp], tmp_path: Path
+) -> None:
+    demo_store.apply("done", lambda e: e.update(demo_store.plan.goals[1], status="done"))
+    demo_store.apply("period", lambda e: start_period(e, "2027", TODAY))
+    app = make_app(demo_store)
+    out = tmp_path / "old.md"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#field-format", Select).value = "md"
+        dialog.query_one("#field-period", Select).value = "2026"
+        dialog.query_one("#field-file", Input).value = str(out)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    text = out.read_text()
+    assert "Period 2026" in text and "Get better at leading people" in text

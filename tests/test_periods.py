@@ -1,0 +1,194 @@
+"""Plan periods: the plan kept as it was, unfinished goals carried into the next period."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from pop_tui.cli import main
+from pop_tui.core.model import (
+    CheckIn,
+    Feedback,
+    Goal,
+    GoalChange,
+    Period,
+    ProgressEntry,
+    Reflection,
+    Step,
+)
+from pop_tui.core.ops import hold_review
+from pop_tui.core.periods import (
+    PeriodError,
+    archived_periods,
+    archived_plan,
+    current_period,
+    find_period,
+    start_period,
+    summaries,
+)
+from pop_tui.store.plan_store import PlanStore
+from tests.conftest import TODAY
+
+LATER = TODAY + timedelta(days=365)
+
+
+def new_period(
+    store: PlanStore, name: str, on: date = TODAY, archive_as: str | None = None
+) -> Period:
+    return store.apply("period", lambda e: start_period(e, name, on, archive_as))
+
+
+def test_the_earlier_period_keeps_the_whole_plan_as_it_was(demo_store: PlanStore) -> None:
+    before = demo_store.plan.to_dict()
+    new_period(demo_store, "2027")
+    (old,) = archived_periods(demo_store.plan)
+    assert old.name == "2026" and old.ended == TODAY
+    kept = archived_plan(old).to_dict()
+    assert kept == {**before, "periods": {}}
+
+
+def test_active_goals_carry_over_with_open_steps_actions_and_links(demo_store: PlanStore) -> None:
+    plan = demo_store.plan
+    sheets = next(g for g in plan.goals.values() if g.title.startswith("Spreadsheet"))
+    demo_store.apply("drop", lambda e: e.update(plan.goals[1], status="done"))
+    before = demo_store.plan
+    active = {g.id: g for g in before.goals.values() if g.status == "active"}
+    open_steps = {s.id for s in before.steps.values() if not s.done and s.goal_id in active}
+    actions = {a.id for a in before.actions.values() if a.goal_id in active}
+    new_period(demo_store, "2027")
+    after = demo_store.plan
+    assert set(after.goals) == set(active)
+    assert after.goals[sheets.id] == sheets  # same id, same links, same measure
+    assert set(after.steps) == open_steps
+    assert set(after.actions) == actions
+    assert after.swot == before.swot and after.employer_goals == before.employer_goals
+    assert after.profile == before.profile
+
+
+def test_history_stays_in_the_earlier_period(demo_store: PlanStore) -> None:
+    new_period(demo_store, "2027")
+    plan = demo_store.plan
+    for cls in (CheckIn, Reflection, ProgressEntry, GoalChange):
+        assert plan.table(cls) == {}, cls.TABLE
+    assert not any(s.done for s in plan.table(Step).values())
+    old = archived_plan(archived_periods(plan)[0])
+    assert old.table(Reflection) and old.table(GoalChange) and old.table(CheckIn)
+
+
+def test_reviews_that_still_come_carry_over_without_their_held_history(
+    demo_store: PlanStore,
+) -> None:
+    review = next(r for r in demo_store.plan.reviews.values() if r.rule == "FREQ=MONTHLY")
+    demo_store.apply("hold", lambda e: hold_review(e, review.id, TODAY, "went fine"))
+    new_period(demo_store, "2027")
+    carried = demo_store.plan.reviews[review.id]
+    assert carried.held == () and carried.next_on is not None
+
+
+def test_unanswered_feedback_carries_over_and_answered_stays_behind(
+    demo_store: PlanStore,
+) -> None:
+    asked = next(iter(demo_store.plan.table(Feedback).values()))
+    answered = demo_store.apply(
+        "fb",
+        lambda e: e.add(
+            Feedback, from_whom="a", goal_id=asked.goal_id, answer="good", answered_on=TODAY
+        ),
+    )
+    new_period(demo_store, "2027")
+    feedback = demo_store.plan.table(Feedback)
+    assert asked.id in feedback and answered.id not in feedback
+
+
+def test_periods_are_listed_in_order_and_names_are_unique(demo_store: PlanStore) -> None:
+    new_period(demo_store, "2027")
+    new_period(demo_store, "2028", LATER)
+    found = summaries(demo_store.plan)
+    assert [(s.period.name, s.current) for s in found] == [
+        ("2026", False),
+        ("2027", False),
+        ("2028", True),
+    ]
+    assert current_period(demo_store.plan) is not None
+    with pytest.raises(PeriodError, match="already a period"):
+        new_period(demo_store, "2027", LATER)
+    with pytest.raises(PeriodError, match="needs a name"):
+        new_period(demo_store, "  ", LATER)
+    with pytest.raises(PeriodError, match="one line"):
+        new_period(demo_store, "20\n29", LATER)
+
+
+def test_a_refused_period_changes_nothing(demo_store: PlanStore) -> None:
+    before = demo_store.path.read_bytes()
+    with pytest.raises(PeriodError):
+        new_period(demo_store, "")
+    assert demo_store.path.read_bytes() == before
+
+
+def test_archive_name_can_be_chosen(demo_store: PlanStore) -> None:
+    new_period(demo_store, "2027", archive_as="Year one")
+    assert find_period(demo_store.plan, "year ONE").name == "Year one"
+    with pytest.raises(PeriodError, match="no earlier period called 'nope'"):
+        find_period(demo_store.plan, "nope")
+
+
+def test_one_undo_brings_the_plan_back(demo_store: PlanStore) -> None:
+    before = demo_store.plan.to_dict()
+    new_period(demo_store, "2027")
+    demo_store.undo()
+    assert demo_store.plan.to_dict() == before
+
+
+def test_plan_files_without_periods_still_open(plan_path: Path) -> None:
+    store = PlanStore.open(plan_path)
+    store.apply("goal", lambda e: e.add(Goal, title="x"))
+    data = json.loads(plan_path.read_text())
+    del data["periods"]
+    plan_path.write_text(json.dumps(data))
+    assert PlanStore.open(plan_path).plan.table(Period) == {}
+
+
+# --- the commands -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def shell(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("POP_TODAY", TODAY.isoformat())
+
+
+@pytest.mark.usefixtures("shell")
+def test_period_commands(demo_store: PlanStore, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(demo_store.path)
+    assert main(["period", "list", "--db", db]) == 0
+    assert "no periods yet" in capsys.readouterr().out
+    assert main(["period", "new", "2027", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "Started period 2027" in out and "kept as period 2026" in out
+    assert "pop export --format html --period 2026" in out
+    assert main(["period", "list", "--db", db]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("2026  ") and "6 goals" in lines[0]
+    assert lines[1].startswith("2027  ") and "(current)" in lines[1]
+    assert main(["period", "new", "2027", "--db", db]) == 1
+    assert "already a period" in capsys.readouterr().err
+
+
+@pytest.mark.usefixtures("shell")
+def test_export_of_an_earlier_period(
+    demo_store: PlanStore, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(demo_store.path)
+    demo_store.apply("done", lambda e: e.update(demo_store.plan.goals[1], status="done"))
+    main(["period", "new", "2027", "--db", db])
+    capsys.readouterr()
+    assert main(["export", "--format", "md", "--period", "2026", "--db", db]) == 0
+    old = capsys.readouterr().out
+    assert "Period 2026" in old and "Get better at leading people" in old
+    assert main(["export", "--format", "md", "--db", db]) == 0
+    current = capsys.readouterr().out
+    assert "Period 2027" in current and "Get better at leading people" not in current
+    assert main(["export", "--format", "md", "--period", "1999", "--db", db]) == 1
+    assert "no earlier period called '1999'" in capsys.readouterr().err
