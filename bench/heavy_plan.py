@@ -30,16 +30,70 @@ from pop_tui.core.model import (
     Trend,
 )
 
-WORDS_EN = (
-    "lead team course marketing data report feedback colleague practise meeting plan "
-    "budget training presentation pivot table analysis customer growth skill review "
-    "project deadline manager conversation weekly improve learn book chapter module"
-).split()
-WORDS_NL = (
-    "leiden team cursus marketing data rapport feedback collega oefenen overleg plan "
-    "budget training presentatie draaitabel analyse klant groei vaardigheid evaluatie "
-    "project deadline leidinggevende gesprek wekelijks verbeteren leren boek hoofdstuk"
-).split()
+WORDS_EN = [
+    "lead",
+    "team",
+    "course",
+    "marketing",
+    "data",
+    "report",
+    "feedback",
+    "colleague",
+    "practise",
+    "meeting",
+    "plan",
+    "budget",
+    "training",
+    "presentation",
+    "pivot",
+    "table",
+    "analysis",
+    "customer",
+    "growth",
+    "skill",
+    "review",
+    "project",
+    "deadline",
+    "manager",
+    "conversation",
+    "weekly",
+    "improve",
+    "learn",
+    "book",
+    "chapter",
+    "module",
+]
+WORDS_NL = [
+    "leiden",
+    "team",
+    "cursus",
+    "marketing",
+    "data",
+    "rapport",
+    "feedback",
+    "collega",
+    "oefenen",
+    "overleg",
+    "plan",
+    "budget",
+    "training",
+    "presentatie",
+    "draaitabel",
+    "analyse",
+    "klant",
+    "groei",
+    "vaardigheid",
+    "evaluatie",
+    "project",
+    "deadline",
+    "leidinggevende",
+    "gesprek",
+    "wekelijks",
+    "verbeteren",
+    "leren",
+    "boek",
+    "hoofdstuk",
+]
 
 
 def _text(rng: random.Random, words: int) -> str:
@@ -126,7 +180,7 @@ def build_heavy_plan(today: date, *, scale: float = 1.0, seed: int = 2026) -> Pl
             done_on=due + timedelta(days=rng.randint(-5, 5)) if done else None,
             order=i,
         )
-    for i in range(n(250)):
+    for _ in range(n(250)):
         recurring = rng.random() < 0.2
         start = day(rng.randint(-1800, 30))
         edit.add(

@@ -60,7 +60,9 @@ def _spread(values: list[float]) -> str:
     return f"{min(values):.1f}-{max(values):.1f}"
 
 
-def _interleave(runs: int, subject: Callable[[], float], baseline: Callable[[], float]) -> tuple[list[float], list[float]]:
+def _interleave(
+    runs: int, subject: Callable[[], float], baseline: Callable[[], float]
+) -> tuple[list[float], list[float]]:
     subject_times, baseline_times = [], []
     subject()  # warm the file cache and Python's bytecode cache for both
     baseline()
@@ -148,7 +150,9 @@ def bench_save(plan: Path, runs: int) -> Result:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--scale", type=float, default=1.0, help="plan size (1.0 = the heavy plan)")
     parser.add_argument("--only", nargs="*", default=None)
@@ -174,7 +178,9 @@ def main() -> int:
     for r in results:
         pop = f"{r.subject_median:.1f} ({_spread(r.subject)}) {r.unit}"
         base = f"{r.baseline_median:.1f} ({_spread(r.baseline)}) {r.unit}"
-        print(f"{r.name:<8} {pop:>20} {base:>20} {r.ratio:>6.2f}x  {r.target:<10} {'yes' if r.met else 'NO'}")
+        print(
+            f"{r.name:<8} {pop:>20} {base:>20} {r.ratio:>6.2f}x  {r.target:<10} {'yes' if r.met else 'NO'}"
+        )
     return 0 if all(r.met for r in results) else 1
 
 

@@ -18,6 +18,7 @@ async def exit_when_painted(pilot: Pilot[object]) -> None:
     await pilot.pause()
     pilot.app.exit()
 
+
 if __name__ == "__main__":
     original_run = App.run
 

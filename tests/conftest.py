@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 import pytest
 
 from pop_tui.core.demo import populate_demo
-from pop_tui.core.texts import set_language
 from pop_tui.core.edit import Edit
 from pop_tui.core.model import Plan
+from pop_tui.core.texts import set_language
 from pop_tui.store.plan_store import PlanStore, write_new_plan
 
 if TYPE_CHECKING:

@@ -34,7 +34,9 @@ def test_version_from_the_module() -> None:
     assert result.stdout.strip() == f"pop {__version__}"
 
 
-def test_demo_out_writes_the_example_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_out_writes_the_example_plan(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "demo.json"
     assert main(["demo", "--out", str(out)]) == 0
     plan = PlanStore.open(out).plan
@@ -45,7 +47,9 @@ def test_demo_out_writes_the_example_plan(tmp_path: Path, capsys: pytest.Capture
 def test_demo_out_in_dutch(tmp_path: Path) -> None:
     out = tmp_path / "demo.json"
     assert main(["--lang", "nl", "demo", "--out", str(out)]) == 0
-    assert any(g.title == "Beter worden in leidinggeven" for g in PlanStore.open(out).plan.goals.values())
+    assert any(
+        g.title == "Beter worden in leidinggeven" for g in PlanStore.open(out).plan.goals.values()
+    )
 
 
 def test_demo_out_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -60,9 +60,7 @@ def test_wheel_carries_the_styles(wheel: Path) -> None:
 
 
 @pytest.mark.slow
-def test_installed_copy_starts_headless_and_answers_version(
-    wheel: Path, tmp_path: Path
-) -> None:
+def test_installed_copy_starts_headless_and_answers_version(wheel: Path, tmp_path: Path) -> None:
     target = tmp_path / "venv"
     venv.EnvBuilder(with_pip=False).create(target)
     bin_dir = target / "bin"

@@ -153,9 +153,9 @@ def populate_demo(edit: Edit, today: date, lang: str = "en") -> None:
         1,
         metric=tr(("marketing books read", "marketingboeken gelezen")),
         unit=tr(("books", "boeken")),
-        baseline=0,
-        target=4,
-        current=1,
+        baseline=0.0,
+        target=4.0,
+        current=1.0,
         deadline=day(120),
         why_me=tr(
             (
@@ -196,9 +196,9 @@ def populate_demo(edit: Edit, today: date, lang: str = "en") -> None:
             ("score on the advanced spreadsheet test", "score op de toets spreadsheets gevorderd")
         ),
         unit="%",
-        baseline=40,
-        target=80,
-        current=55,
+        baseline=40.0,
+        target=80.0,
+        current=55.0,
         deadline=day(95),
         why_me=tr(("Reports in half the time", "Rapportages in de helft van de tijd")),
         why_employer=tr(
