@@ -697,6 +697,6 @@ def test_module_stays_pure() -> None:
         elif isinstance(node, ast.ImportFrom) and node.module:
             imported.add(node.module)
     allowed_third_party = {"dateutil.relativedelta", "dateutil.rrule", "pop_tui.core.texts"}
-    stdlib = {"__future__", "calendar", "re", "collections.abc", "datetime", "typing"}
+    stdlib = {"__future__", "functools", "re", "collections.abc", "datetime", "typing"}
     assert imported <= allowed_third_party | stdlib
     assert "today()" not in source

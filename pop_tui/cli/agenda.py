@@ -10,7 +10,6 @@ import argparse
 import json
 import os
 import sys
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -22,6 +21,7 @@ from pop_tui.core import agenda, checkins
 from pop_tui.core.dates import relative_day
 from pop_tui.core.model import CheckIn, Goal, Plan
 from pop_tui.core.texts import t
+from pop_tui.core.value import Value
 from pop_tui.store.plan_store import PlanStore
 
 JSON_VERSION = 1
@@ -30,8 +30,7 @@ DEFAULT_DAYS = 7
 MAX_DAYS = 3660
 
 
-@dataclass(frozen=True)
-class Agenda:
+class Agenda(Value):
     """Everything ``pop agenda`` reports, computed once for all three forms."""
 
     today: date

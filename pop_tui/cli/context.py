@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from pop_tui.core.texts import LANGUAGES, t
+from pop_tui.core.value import Value
 from pop_tui.paths import default_plan_path
 
 
@@ -43,8 +44,7 @@ def choose_language(argv: Sequence[str], env: Mapping[str, str]) -> str:
     return "en"
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(Value):
     """The settings of one run of ``pop``."""
 
     db: Path
@@ -76,7 +76,12 @@ def today_from(env: Mapping[str, str]) -> date:
         raise UsageError(t("cli.today.bad", value=value)) from None
 
 
+_SHELL_SAFE = re.compile(r"[\w@%+=:,./-]+", re.ASCII)
+
+
 def _quote(text: str) -> str:
-    import shlex
+    if _SHELL_SAFE.fullmatch(text):
+        return text
+    import shlex  # only for paths that need quoting
 
     return shlex.quote(text)

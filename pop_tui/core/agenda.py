@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pop_tui.core.model import Feedback, Goal, Plan, Review, Step
+from pop_tui.core.value import Value
 
 
-@dataclass(frozen=True)
-class DueStep:
+class DueStep(Value):
     """An open step with a due date, and the goal it serves."""
 
     step: Step
@@ -20,8 +19,7 @@ class DueStep:
         return (today - self.due).days
 
 
-@dataclass(frozen=True)
-class DueReview:
+class DueReview(Value):
     """A review and the date it is due next."""
 
     review: Review
@@ -81,8 +79,7 @@ def goals_without_open_step(plan: Plan) -> list[Goal]:
     return sorted(found, key=lambda g: (g.order, g.id))
 
 
-@dataclass(frozen=True)
-class LateFeedback:
+class LateFeedback(Value):
     """A feedback request still unanswered after the date it was wanted by."""
 
     feedback: Feedback

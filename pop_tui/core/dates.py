@@ -10,14 +10,15 @@ because a guessed date is worse than a refusal: ``1-12`` must never turn into
 
 from __future__ import annotations
 
-import calendar
+import functools
 import re
 from collections.abc import Callable
 from datetime import MAXYEAR, date, datetime, time, timedelta
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from dateutil.relativedelta import relativedelta
-from dateutil.rrule import rrule, rrulestr
+if TYPE_CHECKING:
+    from dateutil.rrule import rrule
+
 
 from pop_tui.core.texts import t
 
@@ -157,6 +158,9 @@ def _shift(today: date, count: int, unit: str, text: str) -> date:
     if unit == "weeks":
         return _plus_days(today, 7 * count, text)
     # relativedelta clamps to the month's last day: 31 Jan + 1 month is 28/29 Feb.
+    # dateutil's parts are imported when needed: most commands never shift by months.
+    from dateutil.relativedelta import relativedelta
+
     delta = relativedelta(months=count) if unit == "months" else relativedelta(years=count)
     try:
         shifted: date = today + delta
@@ -187,7 +191,7 @@ def _exact(year: int, month: int, day: int, text: str) -> date:
     _check_day_month(day, month, text)
     if not 1 <= year <= MAXYEAR:
         raise _date_error("date.error.out_of_range", text)
-    days = calendar.monthrange(year, month)[1]
+    days = _days_in(year, month)
     if day > days:
         raise _date_error(
             "date.error.no_such_day", text, month=_month_name(month), year=year, days=days
@@ -197,12 +201,12 @@ def _exact(year: int, month: int, day: int, text: str) -> date:
 
 def _next_yearly(month: int, day: int, today: date, text: str) -> date:
     _check_day_month(day, month, text)
-    longest = 29 if month == 2 else calendar.monthrange(2001, month)[1]
+    longest = 29 if month == 2 else _days_in(2001, month)
     if day > longest:
         raise _date_error("date.error.never", text, month=_month_name(month), days=longest)
     # 29 February can be eight years away (2096 -> 2104), never more.
     for year in range(today.year, min(today.year + 8, MAXYEAR) + 1):
-        if day <= calendar.monthrange(year, month)[1]:
+        if day <= _days_in(year, month):
             candidate = date(year, month, day)
             if candidate >= today:
                 return candidate
@@ -217,7 +221,7 @@ def _end_of(period: str, today: date, text: str) -> date:
         month = (month - 1) // 3 * 3 + 3
     elif period == "year":
         month = 12
-    return date(year, month, calendar.monthrange(year, month)[1])
+    return date(year, month, _days_in(year, month))
 
 
 def _next_day_of_month(day: int, today: date, text: str) -> date:
@@ -226,7 +230,7 @@ def _next_day_of_month(day: int, today: date, text: str) -> date:
     year, month = today.year, today.month
     # Months without that day are skipped, so at most two are passed over.
     for _ in range(4):
-        if day <= calendar.monthrange(year, month)[1]:
+        if day <= _days_in(year, month):
             candidate = date(year, month, day)
             if candidate > today:
                 return candidate
@@ -308,26 +312,39 @@ def _bare_day(m: re.Match[str], today: date, text: str) -> date:
     return _next_day_of_month(int(m[1]), today, text)
 
 
+def _days_in(year: int, month: int) -> int:
+    """The number of days in a month (the calendar module costs an import)."""
+    if month == 2:
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        return 29 if leap else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
 def _form(pattern: str) -> re.Pattern[str]:
     # ASCII digits only: int() would happily read Arabic-Indic digits as well.
     return re.compile(pattern, re.ASCII)
 
 
-# Tried in order on the normalised text; a form that returns None passes it on.
-_DATE_FORMS: Final[tuple[tuple[re.Pattern[str], _Form], ...]] = (
-    (_form(r"(\d{4})-(\d{1,2})-(\d{1,2})"), _iso),
-    (_form(r"(\d{1,2})([-/.])(\d{1,2})(?:\2(\d+))?"), _numeric),
-    (_form(r"[a-z]+(?: [a-z]+)*"), _word),
-    (_form(r"([+-]) ?(\d{1,6}) ?([a-z]+)"), _offset),
-    (_form(r"(?:in|over) (\d{1,6}|" + "|".join(_ONE) + r") ([a-z]+)"), _in_count),
-    (_form(r"(?:next|volgende?) ([a-z]+)"), _next_period),
-    (_form(r"eo([wmqy])"), _period_end),
-    (_form(r"end of (?:the )?([a-z]+)"), _period_end),
-    (_form(r"einde? (?:van (?:de|het) )?([a-z]+)"), _period_end),
-    (_form(rf"(\d{{1,2}}){_ORDINAL} ([a-z]+)\.?(?:,? (\d+))?"), _day_month),
-    (_form(rf"([a-z]+)\.? (\d{{1,2}}){_ORDINAL}(?:,? (\d+))?"), _month_day),
-    (_form(rf"(\d{{1,2}}){_ORDINAL}"), _bare_day),
-)
+@functools.cache
+def _date_forms() -> tuple[tuple[re.Pattern[str], _Form], ...]:
+    """The forms, tried in order on the normalised text; a form that returns None passes it on.
+
+    Compiled on first use, so that commands that only show dates do not pay for it.
+    """
+    return (
+        (_form(r"(\d{4})-(\d{1,2})-(\d{1,2})"), _iso),
+        (_form(r"(\d{1,2})([-/.])(\d{1,2})(?:\2(\d+))?"), _numeric),
+        (_form(r"[a-z]+(?: [a-z]+)*"), _word),
+        (_form(r"([+-]) ?(\d{1,6}) ?([a-z]+)"), _offset),
+        (_form(r"(?:in|over) (\d{1,6}|" + "|".join(_ONE) + r") ([a-z]+)"), _in_count),
+        (_form(r"(?:next|volgende?) ([a-z]+)"), _next_period),
+        (_form(r"eo([wmqy])"), _period_end),
+        (_form(r"end of (?:the )?([a-z]+)"), _period_end),
+        (_form(r"einde? (?:van (?:de|het) )?([a-z]+)"), _period_end),
+        (_form(rf"(\d{{1,2}}){_ORDINAL} ([a-z]+)\.?(?:,? (\d+))?"), _day_month),
+        (_form(rf"([a-z]+)\.? (\d{{1,2}}){_ORDINAL}(?:,? (\d+))?"), _month_day),
+        (_form(rf"(\d{{1,2}}){_ORDINAL}"), _bare_day),
+    )
 
 
 def parse_date(text: str, today: date) -> date:
@@ -367,7 +384,7 @@ def parse_date(text: str, today: date) -> date:
     normalised = _normalised(text)
     if not normalised:
         raise _date_error("date.error.empty", text)
-    for pattern, form in _DATE_FORMS:
+    for pattern, form in _date_forms():
         match = pattern.fullmatch(normalised)
         if match is not None:
             found = form(match, today, text)
@@ -468,6 +485,8 @@ def _midnight(day: date) -> datetime:
 
 def _first_on_or_after(rule: str, start: date, on_or_after: date, text: str) -> date | None:
     try:
+        from dateutil.rrule import rrulestr
+
         compiled: rrule = rrulestr(rule, dtstart=_midnight(start))
         found: datetime | None = compiled.after(_midnight(on_or_after), inc=True)
     except (ValueError, TypeError, LookupError, OverflowError):

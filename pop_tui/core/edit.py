@@ -8,18 +8,16 @@ records; the store saves that list and keeps it for undo.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from pop_tui.core.model import TABLES, Plan, Record
+from pop_tui.core.value import Value
 
 R = TypeVar("R", bound=Record)
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(Value):
     """One record before and after a change (None: absent)."""
 
     table: str
@@ -93,7 +91,7 @@ class Edit:
 
     def update(self, record: R, **values: Any) -> R:
         """Replace some fields of ``record``."""
-        return self.put(dataclasses.replace(record, **values))
+        return self.put(record.replace(**values))
 
     def delete(self, record: Record) -> None:
         self._record(record.TABLE, record.id, None)

@@ -7,12 +7,12 @@ that is never reused. Records convert to and from plain JSON-able dicts
 
 from __future__ import annotations
 
-import dataclasses
 import types
 import typing
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, ClassVar, Literal, TypeVar, get_args, get_origin
+
+from pop_tui.core.value import Value
 
 Quadrant = Literal["S", "W", "O", "T"]
 GoalKind = Literal["professional", "personal", "broad"]
@@ -29,8 +29,7 @@ class ModelError(ValueError):
     """A dict that does not describe a valid record."""
 
 
-@dataclass(frozen=True)
-class Record:
+class Record(Value):
     """Base of every stored record: a table name and an id."""
 
     TABLE: ClassVar[str] = ""
@@ -38,7 +37,8 @@ class Record:
 
     def to_dict(self) -> dict[str, Any]:
         """The record as a JSON-able dict (without its id, which is the key)."""
-        return {f.name: _dump(getattr(self, f.name)) for f in _fields(type(self)) if f.name != "id"}
+        state = self.__dict__
+        return {name: _dump(state[name]) for name in self._field_names if name != "id"}
 
     @classmethod
     def from_dict(cls, id: int, data: dict[str, Any]) -> typing.Self:
@@ -55,13 +55,16 @@ class Record:
                 values[name] = load(value)
             except (TypeError, ValueError) as exc:
                 raise ModelError(f"{cls.TABLE} {id}, field {name!r}: {exc}") from None
-        try:
-            return cls(**values)
-        except TypeError as exc:
-            raise ModelError(f"{cls.TABLE} {id}: {exc}") from None
+        # Every field but the id has a default and the loaders above took only
+        # known fields, so the checks of __init__ can be skipped: a plan is
+        # thousands of records, read at every start.
+        record = object.__new__(cls)
+        state = record.__dict__
+        state.update(cls._field_defaults)
+        state.update(values)
+        return record
 
 
-@dataclass(frozen=True)
 class SwotItem(Record):
     """One strength, weakness, opportunity or threat of the self-analysis."""
 
@@ -71,7 +74,6 @@ class SwotItem(Record):
     order: int = 0
 
 
-@dataclass(frozen=True)
 class Trend(Record):
     """A trend in one's field or in the labour market."""
 
@@ -80,7 +82,6 @@ class Trend(Record):
     order: int = 0
 
 
-@dataclass(frozen=True)
 class Profile(Record):
     """The one record of things the plan has once: owner, language, dream job, answers."""
 
@@ -94,7 +95,6 @@ class Profile(Record):
     answer_employer_can_do: str = ""
 
 
-@dataclass(frozen=True)
 class Goal(Record):
     """A development goal, with every SMART field."""
 
@@ -120,7 +120,6 @@ class Goal(Record):
     order: int = 0
 
 
-@dataclass(frozen=True)
 class EmployerGoal(Record):
     """What the organisation wants, and how the department and I contribute."""
 
@@ -133,7 +132,6 @@ class EmployerGoal(Record):
     order: int = 0
 
 
-@dataclass(frozen=True)
 class Action(Record):
     """A row of the action plan: for a goal, what I do and what it should give."""
 
@@ -145,7 +143,6 @@ class Action(Record):
     order: int = 0
 
 
-@dataclass(frozen=True)
 class Step(Record):
     """A concrete, dated step towards a goal, usually part of an action."""
 
@@ -162,15 +159,13 @@ class Step(Record):
         return self.done_on is not None
 
 
-@dataclass(frozen=True)
-class HeldReview:
+class HeldReview(Value):
     """One time a review was held, with what was noted."""
 
     on: date
     notes: str = ""
 
 
-@dataclass(frozen=True)
 class Review(Record):
     """A review moment for the whole plan (goal_id None) or one goal.
 
@@ -188,7 +183,6 @@ class Review(Record):
     held: tuple[HeldReview, ...] = ()
 
 
-@dataclass(frozen=True)
 class CheckIn(Record):
     """A daily check-in: a note, a mood or energy score, steps marked done."""
 
@@ -199,7 +193,6 @@ class CheckIn(Record):
     step_ids: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True)
 class Reflection(Record):
     """Self-feedback: what I learned and what I would do differently."""
 
@@ -211,7 +204,6 @@ class Reflection(Record):
     differently: str = ""
 
 
-@dataclass(frozen=True)
 class Feedback(Record):
     """Feedback asked from someone else, and what came back."""
 
@@ -225,7 +217,6 @@ class Feedback(Record):
     answered_on: date | None = None
 
 
-@dataclass(frozen=True)
 class ProgressEntry(Record):
     """A measured value of a goal's metric on a day."""
 
@@ -236,7 +227,6 @@ class ProgressEntry(Record):
     note: str = ""
 
 
-@dataclass(frozen=True)
 class GoalChange(Record):
     """An adjustment of a goal, with the reason kept."""
 
@@ -249,7 +239,6 @@ class GoalChange(Record):
     reason: str = ""
 
 
-@dataclass(frozen=True)
 class Period(Record):
     """A period of the plan, such as a year.
 
@@ -288,13 +277,21 @@ PROFILE_ID = 1
 R = TypeVar("R", bound=Record)
 
 
-@dataclass
 class Plan:
     """A whole POP: one dict of records per table, keyed by id."""
 
-    tables: dict[str, dict[int, Record]] = field(
-        default_factory=lambda: {name: {} for name in TABLES}
-    )
+    def __init__(self, tables: dict[str, dict[int, Record]] | None = None) -> None:
+        self.tables: dict[str, dict[int, Record]] = (
+            tables if tables is not None else {name: {} for name in TABLES}
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Plan) and self.tables == other.tables
+
+    __hash__ = None  # type: ignore[assignment]  # a plan changes: it has no hash
+
+    def __repr__(self) -> str:
+        return f"Plan(tables={self.tables!r})"
 
     def table(self, cls: type[R]) -> dict[int, R]:
         """The records of one type, keyed by id."""
@@ -368,14 +365,7 @@ class Plan:
 
 # --- conversion between records and JSON-able values -------------------------
 
-_FIELDS: dict[type, tuple[dataclasses.Field[Any], ...]] = {}
 _HINTS: dict[type, dict[str, Any]] = {}
-
-
-def _fields(cls: type) -> tuple[dataclasses.Field[Any], ...]:
-    if cls not in _FIELDS:
-        _FIELDS[cls] = dataclasses.fields(cls)
-    return _FIELDS[cls]
 
 
 def _hints(cls: type) -> dict[str, Any]:
@@ -389,8 +379,9 @@ def _dump(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, tuple):
         return [_dump(v) for v in value]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _dump(getattr(value, f.name)) for f in _fields(type(value))}
+    if isinstance(value, Value):
+        state = value.__dict__
+        return {name: _dump(state[name]) for name in value._field_names}
     return value
 
 
@@ -406,7 +397,8 @@ def _loaders(cls: type) -> dict[str, Loader]:
     """
     if cls not in _LOADERS:
         hints = _hints(cls)
-        _LOADERS[cls] = {f.name: _loader(hints[f.name]) for f in _fields(cls) if f.name != "id"}
+        names = typing.cast(type[Value], cls)._field_names
+        _LOADERS[cls] = {name: _loader(hints[name]) for name in names if name != "id"}
     return _LOADERS[cls]
 
 
@@ -470,9 +462,9 @@ def _loader(hint: Any) -> Loader:
             return value
 
         return text
-    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and issubclass(hint, Value):
         record = hint
-        fields = {f.name: _loader(_hints(record)[f.name]) for f in _fields(record)}
+        fields = {name: _loader(_hints(record)[name]) for name in record._field_names}
 
         def nested(value: Any) -> Any:
             if not isinstance(value, dict):

@@ -21,7 +21,6 @@ calendar events exported before and after keep the same UIDs.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date
 
 from pop_tui.core.edit import Edit
@@ -39,6 +38,7 @@ from pop_tui.core.model import (
     Step,
 )
 from pop_tui.core.texts import t
+from pop_tui.core.value import Value
 
 NAME_MAX = 60
 
@@ -47,8 +47,7 @@ class PeriodError(ValueError):
     """A period that cannot be started or found; the message is in the current language."""
 
 
-@dataclass(frozen=True)
-class PeriodSummary:
+class PeriodSummary(Value):
     """What ``pop period list`` shows of a period."""
 
     period: Period

@@ -7,17 +7,15 @@ The plan given must have passed :func:`pop_tui.core.export.json_doc.read_documen
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
-from dataclasses import dataclass
 
 from pop_tui.core.edit import Edit
 from pop_tui.core.model import PROFILE_ID, TABLES, Period, Plan, Profile, Record
 from pop_tui.core.references import REFERENCES, table_order, targets
+from pop_tui.core.value import Value, field_names
 
 
-@dataclass(frozen=True)
-class ImportResult:
+class ImportResult(Value):
     """How many records of each table the import brought in."""
 
     counts: dict[str, int]
@@ -42,7 +40,7 @@ def _remapped(record: Record, ids: dict[str, dict[int, int]]) -> dict[str, objec
 
     A history reference whose target was not imported is dropped.
     """
-    values = {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
+    values = {name: getattr(record, name) for name in field_names(record)}
     del values["id"]
     for ref in REFERENCES:
         if ref.table != record.TABLE:
@@ -93,11 +91,11 @@ def merge_plan(edit: Edit, imported: Plan) -> ImportResult:
     if PROFILE_ID in imported.tables[Profile.TABLE]:
         ours = plan.profile
         filled = {
-            f.name: getattr(theirs, f.name)
-            for f in dataclasses.fields(Profile)
-            if f.name not in ("id", "language") and not getattr(ours, f.name)
+            name: getattr(theirs, name)
+            for name in field_names(Profile)
+            if name not in ("id", "language") and not getattr(ours, name)
         }
         if any(filled.values()):
-            edit.put(dataclasses.replace(ours, **filled))
+            edit.put(ours.replace(**filled))
             counts[Profile.TABLE] += 1
     return ImportResult(dict(counts))

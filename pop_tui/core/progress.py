@@ -27,11 +27,11 @@ has no pace (None).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
 from pop_tui.core.model import Goal, Plan, Step
+from pop_tui.core.value import Value
 
 Pace = Literal["on_track", "behind", "at_risk"]
 ProgressSource = Literal["measure", "steps", "status"]
@@ -43,8 +43,7 @@ BEHIND_GAP = 0.25
 """The largest gap that counts as behind; beyond it a goal is at risk."""
 
 
-@dataclass(frozen=True)
-class Progress:
+class Progress(Value):
     """A goal's progress and what it was counted from."""
 
     fraction: float

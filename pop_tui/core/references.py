@@ -13,7 +13,6 @@ step is deleted later.
 from __future__ import annotations
 
 import graphlib
-from dataclasses import dataclass
 
 from pop_tui.core.model import (
     TABLES,
@@ -30,10 +29,10 @@ from pop_tui.core.model import (
     Step,
     SwotItem,
 )
+from pop_tui.core.value import Value
 
 
-@dataclass(frozen=True)
-class Reference:
+class Reference(Value):
     """A field of ``table`` that holds the id (or ids) of records in ``target``."""
 
     table: str
@@ -59,8 +58,7 @@ REFERENCES: tuple[Reference, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Dangling:
+class Dangling(Value):
     """A reference that points at nothing, or at the wrong record."""
 
     table: str

@@ -11,10 +11,10 @@ refused with the candidates listed, never guessed.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from pop_tui.core.printable import printable
 from pop_tui.core.texts import t
+from pop_tui.core.value import Value
 
 # Enough candidates to recognise the right one; a longer list would scroll the message away.
 SHOWN_MATCHES = 8
@@ -30,8 +30,7 @@ class RefError(LookupError):
         self.matches = tuple(matches)
 
 
-@dataclass(frozen=True)
-class Pool:
+class Pool(Value):
     """The records a reference may name, by id and title, in the order they are listed.
 
     ``preferred`` narrows title matches first (open steps, active goals): a title

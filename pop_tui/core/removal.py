@@ -10,8 +10,6 @@ undo brings everything back.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from pop_tui.core.edit import Edit
 from pop_tui.core.model import (
     CheckIn,
@@ -24,10 +22,10 @@ from pop_tui.core.model import (
     Review,
 )
 from pop_tui.core.ops import OpError
+from pop_tui.core.value import Value
 
 
-@dataclass(frozen=True)
-class Dependents:
+class Dependents(Value):
     """What deleting a goal or an action would take with it."""
 
     actions: int = 0

@@ -12,14 +12,15 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date
+from types import MappingProxyType
 from typing import Final, Literal
 
 from pop_tui.core.dates import format_date
 from pop_tui.core.model import Goal, Horizon
 from pop_tui.core.numbers import format_number
 from pop_tui.core.texts import t
+from pop_tui.core.value import Value
 
 Score = Literal["ok", "weak", "missing"]
 Letter = Literal["S", "M", "A", "R", "T"]
@@ -117,20 +118,22 @@ MIN_SPECIFIC_WORDS: Final = 3
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
-@dataclass(frozen=True)
-class Finding:
+# Values are immutable, so a shared empty mapping is a safe default.
+NO_VALUES: Mapping[str, object] = MappingProxyType({})
+
+
+class Finding(Value):
     """One concrete remark about a letter: a catalogue key and the values its text needs."""
 
     key: str
-    values: Mapping[str, object] = field(default_factory=dict)
+    values: Mapping[str, object] = NO_VALUES
 
     def text(self, lang: str | None = None) -> str:
         """The remark in ``lang`` (default: the current language)."""
         return t(self.key, lang, **{k: _shown(v, lang) for k, v in self.values.items()})
 
 
-@dataclass(frozen=True)
-class LetterCheck:
+class LetterCheck(Value):
     """The score of one SMART letter and why it is not ``ok``."""
 
     letter: Letter
@@ -138,8 +141,7 @@ class LetterCheck:
     findings: tuple[Finding, ...] = ()
 
 
-@dataclass(frozen=True)
-class SmartCheck:
+class SmartCheck(Value):
     """The five letters of one goal, in S-M-A-R-T order."""
 
     letters: tuple[LetterCheck, ...]

@@ -9,7 +9,6 @@ import contextlib
 import errno
 import fcntl
 import os
-import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -153,6 +152,8 @@ def keep_backup(path: Path, revision: int, keep: int) -> None:
     try:
         os.link(path, target)
     except OSError:
+        import shutil  # the rare fallback; not worth its import on every start
+
         shutil.copy2(path, target)
     for old in list_backup_files(path)[keep:]:
         with contextlib.suppress(FileNotFoundError):

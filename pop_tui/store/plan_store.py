@@ -9,12 +9,9 @@ the later one always builds on what the earlier one saved.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import functools
 import os
-import shutil
 import typing
-import uuid
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -25,6 +22,7 @@ from tinydb import TinyDB
 from pop_tui import __version__
 from pop_tui.core.edit import Change, Edit, apply_changes
 from pop_tui.core.model import TABLES, ModelError, Plan
+from pop_tui.core.value import Value
 from pop_tui.store import files
 from pop_tui.store.storage import (
     APP_MARK,
@@ -53,8 +51,7 @@ class UndoError(Exception):
     """Undo or redo cannot be done (nothing to undo, or the records changed since)."""
 
 
-@dataclasses.dataclass(frozen=True)
-class HistoryEntry:
+class HistoryEntry(Value):
     """One saved mutation, kept so it can be undone and redone."""
 
     seq: int
@@ -147,7 +144,7 @@ class PlanStore:
             "schema": SCHEMA,
             "revision": 0,
             "saved_at": "",
-            "plan_uid": str(uuid.uuid4()),
+            "plan_uid": _new_uid(),
             "last_ids": {},
         }
 
@@ -285,7 +282,7 @@ class PlanStore:
                     f"cannot {'undo' if undo else 'redo'} {entry.label!r}: "
                     "the records it touched have changed since"
                 )
-        flipped = dataclasses.replace(entry, undone=undo)
+        flipped = entry.replace(undone=undo)
         history = [flipped if e.seq == entry.seq else e for e in self._history]
         apply_changes(self.plan, steps)
         try:
@@ -343,6 +340,13 @@ class PlanStore:
         self._signature = file_signature(self.path)
 
 
+def _new_uid() -> str:
+    # uuid imports platform and more: only a new plan needs one.
+    import uuid
+
+    return str(uuid.uuid4())
+
+
 def restore_backup(path: Path, number: int) -> Path | None:
     """Put backup ``number`` (1 = newest) back as the plan file.
 
@@ -372,6 +376,8 @@ def restore_backup(path: Path, number: int) -> Path | None:
             while kept.exists():  # never overwrite a copy kept by an earlier restore
                 extra += 1
                 kept = path.with_name(f"{path.name}.replaced-{stamp}-{extra}")
+            import shutil  # only a restore needs it; saves and shell commands do not
+
             shutil.copy2(path, kept)
             os.chmod(kept, files.FILE_MODE)
         meta = dict(tables[META][META_ID])

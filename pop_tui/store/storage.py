@@ -11,12 +11,12 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tinydb.storages import Storage
 
+from pop_tui.core.value import Value
 from pop_tui.store import files
 
 SCHEMA = 1
@@ -213,8 +213,7 @@ class AtomicJSONStorage(Storage):
         """Nothing stays open between calls, so there is nothing to close."""
 
 
-@dataclass(frozen=True)
-class Backup:
+class Backup(Value):
     """A kept previous version of the plan file; ``number`` 1 is the newest."""
 
     number: int

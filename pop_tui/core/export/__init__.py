@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
@@ -20,6 +19,7 @@ from pop_tui.core.export.json_doc import export_json
 from pop_tui.core.export.markdown import export_markdown
 from pop_tui.core.export.pack import plan_language
 from pop_tui.core.model import Plan
+from pop_tui.core.value import Value
 
 Format = Literal["md", "html", "ics", "json"]
 FORMATS: tuple[Format, ...] = ("md", "html", "ics", "json")
@@ -35,8 +35,7 @@ EXTENSIONS: dict[str, Format] = {
 }
 
 
-@dataclass(frozen=True)
-class ExportSource:
+class ExportSource(Value):
     """What an export needs besides the plan: who the plan is, and its state."""
 
     plan_uid: str

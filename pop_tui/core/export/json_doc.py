@@ -29,11 +29,9 @@ written as ``\\uXXXX`` escapes, like JSON's own escapes for the C0 controls.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import math
 import re
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -42,6 +40,7 @@ from pop_tui.core.model import PROFILE_ID, TABLES, ModelError, Period, Plan, Rec
 from pop_tui.core.periods import PeriodError, archived_plan
 from pop_tui.core.references import dangling
 from pop_tui.core.texts import t
+from pop_tui.core.value import Value, field_names
 
 FORMAT = "pop-tui plan"
 SCHEMA = 1
@@ -51,8 +50,7 @@ _TERMINAL_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Value):
     """One thing wrong with a document, and where."""
 
     where: str
@@ -73,8 +71,7 @@ class DocumentError(ValueError):
         super().__init__("\n".join(shown))
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(Value):
     """A checked document: the plan it holds and the uid of the plan it came from."""
 
     plan: Plan
@@ -159,7 +156,7 @@ def _not_finite(value: Any) -> bool:
 
 
 def _field_names(cls: type[Record]) -> set[str]:
-    return {f.name for f in dataclasses.fields(cls)} - {"id"}
+    return set(field_names(cls)) - {"id"}
 
 
 def _record(cls: type[Record], key: str, raw: Any, problems: list[Problem]) -> Record | None:

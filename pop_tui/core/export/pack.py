@@ -8,7 +8,6 @@ All text is still raw user text here; each renderer cleans and escapes it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from pop_tui.core.model import (
@@ -30,12 +29,12 @@ from pop_tui.core.model import (
 )
 from pop_tui.core.progress import Pace, Progress, goal_pace, goal_progress, goal_steps
 from pop_tui.core.texts import LANGUAGES
+from pop_tui.core.value import Value
 
 _STATUS_ORDER = {"active": 0, "done": 1, "dropped": 2}
 
 
-@dataclass(frozen=True)
-class GoalSheet:
+class GoalSheet(Value):
     """One goal and everything the conversation needs about it."""
 
     goal: Goal
@@ -53,8 +52,7 @@ class GoalSheet:
     measurements: list[ProgressEntry]
 
 
-@dataclass(frozen=True)
-class Pack:
+class Pack(Value):
     """The whole conversation pack of a plan on a day, in a language."""
 
     lang: str
