@@ -6,7 +6,6 @@ person sees which letter is weak while typing, not after saving.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
@@ -21,9 +20,10 @@ from pop_tui.core.model import GOAL_KINDS, GOAL_STATUSES, HORIZONS, Goal, Plan
 from pop_tui.core.printable import printable
 from pop_tui.core.smart import SmartCheck, check_smart
 from pop_tui.core.texts import t
+from pop_tui.core.value import field_names
 from pop_tui.ui.dialogs.form import FormDialog, FormField, Values
 
-GOAL_FIELDS = frozenset(f.name for f in dataclasses.fields(Goal))
+GOAL_FIELDS = frozenset(field_names(Goal))
 
 # How each score looks: a sign that survives NO_COLOR, and a colour where there is one.
 SCORE_LOOK: dict[str, tuple[str, str]] = {

@@ -9,8 +9,6 @@ the organisation, and what the organisation can do for me.
 
 from __future__ import annotations
 
-import dataclasses
-
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets.option_list import Option
@@ -115,7 +113,7 @@ class EmployerScreen(SectionScreen):
 
         def save(values: Values) -> Mutation:
             def mutation(edit: Edit) -> None:
-                edit.put(dataclasses.replace(edit.plan.profile, **values))
+                edit.put(edit.plan.profile.replace(**values))
 
             return mutation
 

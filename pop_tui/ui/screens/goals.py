@@ -8,7 +8,6 @@ form with the live SMART check.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 
 from textual.app import ComposeResult
@@ -154,10 +153,8 @@ class GoalsScreen(SectionScreen):
             def mutation(edit: Edit) -> None:
                 # The profile may not exist yet: plan.profile then gives a blank one.
                 edit.put(
-                    dataclasses.replace(
-                        edit.plan.profile,
-                        dream_job=values["dream_job"],
-                        dream_job_qualities=qualities,
+                    edit.plan.profile.replace(
+                        dream_job=values["dream_job"], dream_job_qualities=qualities
                     )
                 )
 
@@ -252,9 +249,7 @@ class GoalsScreen(SectionScreen):
                 return
 
             def clear(edit: Edit) -> None:
-                edit.put(
-                    dataclasses.replace(edit.plan.profile, dream_job="", dream_job_qualities=())
-                )
+                edit.put(edit.plan.profile.replace(dream_job="", dream_job_qualities=()))
 
             self.confirm_delete(
                 t("sec.goal.dream_delete"), profile.dream_job, t("label.dream_job_delete"), clear
