@@ -39,92 +39,107 @@ CLEAN_BLOCK = clean(NASTY, multiline=True)
 CONTROL_CHARS = [chr(c) for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))]
 
 
-def label(name: str) -> str:
+def label(name: str, text: str = NASTY) -> str:
     """A hostile text that also says which field it fills, to find it back."""
-    return f"{name.upper()} {NASTY}"
+    return f"{name.upper()} {text}"
 
 
-def hostile_plan(lang: str = "en") -> Plan:
-    """One record of every kind, every text field hostile."""
+def hostile_plan(lang: str = "en", text: str = NASTY) -> Plan:
+    """One record of every kind, every text field hostile (``text``, after the field's name)."""
     plan = Plan()
     plan.put(
         Profile(
             id=PROFILE_ID,
-            owner=label("owner"),
+            owner=label("owner", text),
             language=lang,
-            dream_job=label("dream"),
-            dream_job_qualities=(label("quality"),),
-            answer_goals_help=label("helpanswer"),
-            answer_employer_can_do=label("cando"),
+            dream_job=label("dream", text),
+            dream_job_qualities=(label("quality", text),),
+            answer_goals_help=label("helpanswer", text),
+            answer_employer_can_do=label("cando", text),
         )
     )
-    plan.put(SwotItem(1, "S", label("strength")))
-    plan.put(SwotItem(2, "T", label("threat")))
-    plan.put(Trend(1, label("trend")))
+    plan.put(SwotItem(1, "S", label("strength", text)))
+    plan.put(SwotItem(2, "T", label("threat", text)))
+    plan.put(Trend(1, label("trend", text)))
     plan.put(
         EmployerGoal(
             1,
-            label("orggoal"),
-            label("department"),
-            label("mine"),
-            label("competency"),
-            label("talent"),
+            label("orggoal", text),
+            label("department", text),
+            label("mine", text),
+            label("competency", text),
+            label("talent", text),
         )
     )
     plan.put(
         Goal(
             1,
-            title=label("goaltitle"),
-            specific=label("specific"),
-            metric=label("metric"),
+            title=label("goaltitle", text),
+            specific=label("specific", text),
+            metric=label("metric", text),
             unit="€",
             baseline=20.0,
             target=5.0,
             current=11.0,
-            why_me=label("whyme"),
-            why_employer=label("whyemployer"),
-            means=label("means"),
+            why_me=label("whyme", text),
+            why_employer=label("whyemployer", text),
+            means=label("means", text),
             deadline=TODAY + timedelta(days=100),
             created=TODAY - timedelta(days=100),
             swot_ids=(1, 2),
             employer_goal_ids=(1,),
         )
     )
-    plan.put(Goal(2, title=label("longgoal"), horizon="long", status="dropped"))
-    plan.put(Action(1, 1, label("action"), label("result"), label("obstacle")))
+    plan.put(Goal(2, title=label("longgoal", text), horizon="long", status="dropped"))
+    plan.put(Action(1, 1, label("action", text), label("result", text), label("obstacle", text)))
     plan.put(
-        Step(1, 1, 1, label("donestep"), TODAY - timedelta(days=10), TODAY - timedelta(days=9))
+        Step(
+            1, 1, 1, label("donestep", text), TODAY - timedelta(days=10), TODAY - timedelta(days=9)
+        )
     )
-    plan.put(Step(2, 1, 1, label("openstep"), TODAY + timedelta(days=3)))
-    plan.put(Step(3, 1, None, label("latestep"), TODAY - timedelta(days=2)))
-    plan.put(Step(4, 2, None, label("droppedstep"), TODAY + timedelta(days=5)))
+    plan.put(Step(2, 1, 1, label("openstep", text), TODAY + timedelta(days=3)))
+    plan.put(Step(3, 1, None, label("latestep", text), TODAY - timedelta(days=2)))
+    plan.put(Step(4, 2, None, label("droppedstep", text), TODAY + timedelta(days=5)))
     plan.put(
         Review(
             1,
-            label("monthlyreview"),
+            label("monthlyreview", text),
             None,
             TODAY + timedelta(days=4),
             "FREQ=MONTHLY;UNTIL=20271231T000000Z",
             TODAY + timedelta(days=4),
-            (HeldReview(TODAY - timedelta(days=27), label("heldnotes")),),
+            (HeldReview(TODAY - timedelta(days=27), label("heldnotes", text)),),
         )
     )
     plan.put(
-        Review(2, label("goalreview"), 1, TODAY + timedelta(days=9), "", TODAY + timedelta(days=9))
+        Review(
+            2,
+            label("goalreview", text),
+            1,
+            TODAY + timedelta(days=9),
+            "",
+            TODAY + timedelta(days=9),
+        )
     )
-    plan.put(Reflection(1, TODAY - timedelta(days=9), 1, 1, label("learned"), label("differently")))
+    plan.put(
+        Reflection(
+            1, TODAY - timedelta(days=9), 1, 1, label("learned", text), label("differently", text)
+        )
+    )
     plan.put(
         Feedback(
             1,
-            label("fromwhom"),
+            label("fromwhom", text),
             1,
-            label("question"),
+            label("question", text),
             TODAY - timedelta(days=20),
             TODAY - timedelta(days=5),
-            label("answer"),
+            label("answer", text),
             TODAY - timedelta(days=6),
         )
     )
-    plan.put(ProgressEntry(1, 1, TODAY - timedelta(days=30), 11.0, label("measurenote")))
-    plan.put(GoalChange(1, 1, TODAY - timedelta(days=40), "target", "3", "5", label("reason")))
+    plan.put(ProgressEntry(1, 1, TODAY - timedelta(days=30), 11.0, label("measurenote", text)))
+    plan.put(
+        GoalChange(1, 1, TODAY - timedelta(days=40), "target", "3", "5", label("reason", text))
+    )
     return plan

@@ -12,6 +12,7 @@ from pop_tui.cli.parser import Common
 from pop_tui.core import ops
 from pop_tui.core.dates import describe_recurrence, format_date, parse_date, parse_recurrence
 from pop_tui.core.edit import Edit
+from pop_tui.core.entry import EntryError, check_length
 from pop_tui.core.model import GOAL_KINDS, HORIZONS, Goal, Plan, Step
 from pop_tui.core.printable import printable
 from pop_tui.core.refs import Pool, resolve_ref
@@ -20,11 +21,15 @@ from pop_tui.store.plan_store import PlanStore
 
 
 def _title(words: Sequence[str]) -> str:
-    # Words are joined, so `pop add goal Learn Spanish` needs no quotes.
+    # Words are joined, so `pop add goal Learn Spanish` needs no quotes. What a shell
+    # passes is kept as given (it is shown safely everywhere): only its length is checked.
     title = " ".join(" ".join(words).split())
     if not title:
         raise CommandFailed(t("cli.add.no_title"))
-    return title
+    try:
+        return check_length("title", title)
+    except EntryError as exc:
+        raise CommandFailed(exc.message) from None
 
 
 def _date(text: str | None, today: date) -> date | None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 
 from pop_tui.cli.context import Context
-from pop_tui.cli.failure import reports_failure
+from pop_tui.cli.failure import CommandFailed, reports_failure
 from pop_tui.cli.parser import Common
 from pop_tui.cli.steps import resolve_steps
 from pop_tui.core import checkins
 from pop_tui.core.dates import format_date
+from pop_tui.core.entry import EntryError, check_length
 from pop_tui.core.texts import t
 from pop_tui.store.plan_store import PlanStore
 
@@ -20,6 +21,10 @@ def run(args: argparse.Namespace, context: Context) -> int:
     today = context.today
     done = resolve_steps(store.plan, args.done)
     note = " ".join(args.message)
+    try:
+        check_length("note", note)
+    except EntryError as exc:
+        raise CommandFailed(exc.message) from None
     mood: int | None = args.mood
     record = store.apply(
         t("label.checkin", day=format_date(today)),

@@ -14,6 +14,9 @@ from typing import Final
 from pop_tui.core.texts import language, t
 
 _NUMBER: Final = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)")
+# Far beyond any measure of a goal, and far enough from the largest float that the
+# sums and ratios of progress and pace stay finite too.
+LARGEST: Final = 1e15
 
 
 class NumberError(ValueError):
@@ -40,7 +43,7 @@ def parse_number(text: str) -> float | None:
     if _NUMBER.fullmatch(compact) is None:
         raise NumberError(t("number.error.not_a_number", text=text.strip()[:40]), text)
     value = float(compact.replace(",", "."))
-    if not math.isfinite(value):
+    if not math.isfinite(value) or abs(value) > LARGEST:
         raise NumberError(t("number.error.too_large", text=text.strip()[:40]), text)
     return value
 
@@ -48,4 +51,9 @@ def parse_number(text: str) -> float | None:
 def format_number(value: float, lang: str | None = None) -> str:
     """``value`` as people write it in ``lang``: ``40`` rather than ``40.0``; Dutch ``2,5``."""
     shown = str(int(value)) if value.is_integer() else repr(value)
+    if "e" in shown:
+        # 1e-07: written out in full, so that the form can read back what it shows.
+        from decimal import Decimal
+
+        shown = format(Decimal(shown), "f")
     return shown.replace(".", ",") if (lang or language()) == "nl" else shown

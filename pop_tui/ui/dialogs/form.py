@@ -1,23 +1,30 @@
 """A form in a dialog that validates every field before anything is saved.
 
-The form knows five kinds of field: text, number, date (quick entry, with the
-date it means shown as you type), one choice out of a few, and links (a
-selection list of records). On save it reads every field; if any is wrong, the
-message appears under that field, the cursor goes there, and nothing is saved.
-When all are right it hands the values to ``submit``, which saves them through
-the store and answers whether that worked; only then does the dialog close.
-Escape closes it without saving anything.
+The form knows five kinds of field (see :mod:`pop_tui.ui.dialogs.fields`). On
+save it reads every field; if any is wrong, the message appears under that
+field, the cursor goes there, and nothing is saved. When all are right it hands
+the values to ``submit``, which saves them through the store and answers
+whether that worked; only then does the dialog close. Escape closes it without
+saving anything.
+
+A form opened on a record remembers that record. When another session changed
+it meanwhile, :meth:`FormDialog.guard` merges the two inside the store's lock
+(see :mod:`pop_tui.ui.dialogs.merge`) and asks only when both changed the same
+field: keep mine, keep theirs, or back to the form.
+
+What was typed and not yet saved can be taken out as a draft
+(:meth:`FormDialog.draft_document`) when the connection drops, and put back
+into the same form at the next start (:meth:`FormDialog.restore`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, TypeVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -26,89 +33,66 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
 from pop_tui.core.dates import DateError, format_date, parse_date, relative_day
-from pop_tui.core.numbers import NumberError, format_number, parse_number
+from pop_tui.core.edit import Edit
+from pop_tui.core.entry import clean_entry
+from pop_tui.core.model import Record
 from pop_tui.core.printable import printable
 from pop_tui.core.texts import t
 from pop_tui.ui.dialogs.base import Dialog
+from pop_tui.ui.dialogs.fields import (
+    FieldError,
+    FieldKind,
+    FormField,
+    Values,
+    initial_text,
+    read_field,
+)
+from pop_tui.ui.dialogs.merge import Conflict, merge_values
+from pop_tui.ui.keys import described
 from pop_tui.ui.widgets.link_list import LinkList
 
-FieldKind = Literal["text", "number", "date", "choice", "links"]
-Values = dict[str, Any]
+__all__ = [
+    "EntryInput",
+    "FieldError",
+    "FieldKind",
+    "FormDialog",
+    "FormField",
+    "Values",
+    "read_field",
+]
+
+T = TypeVar("T")
+Mutation = Callable[[Edit], T]
 
 
-@dataclass(frozen=True)
-class FormField:
-    """One field of a form: what it holds, its label, and what it starts with.
+class EntryInput(Input):
+    """A one-line input that never holds a control character.
 
-    ``choices`` are (label, value) pairs for a choice or links field; a choice
-    label is catalogue text, a links label is user text (shown as data).
+    Typing cannot produce one, but a paste can: it arrives as one clean line
+    (line breaks and tabs become spaces, other control characters are dropped),
+    so nothing pasted can reach the terminal or the plan.
     """
 
-    name: str
-    label: str
-    kind: FieldKind = "text"
-    value: Any = None
-    required: bool = False
-    choices: tuple[tuple[str, Any], ...] = ()
-    placeholder: str = ""
-
-
-class FieldError(ValueError):
-    """A field's typed value that cannot be saved; ``message`` says why."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-def read_field(field: FormField, raw: Any, today: date) -> Any:
-    """The value of a field from what its widget holds.
-
-    Raises:
-        FieldError: with the message to show at the field.
-    """
-    if field.kind == "text":
-        text = str(raw).strip()
-        if field.required and not text:
-            raise FieldError(t("form.error.required"))
-        return text
-    if field.kind == "number":
-        try:
-            return parse_number(str(raw))
-        except NumberError as exc:
-            raise FieldError(exc.message) from None
-    if field.kind == "date":
-        text = str(raw).strip()
-        if not text:
-            if field.required:
-                raise FieldError(t("form.error.required_date", forms=t("date.forms")))
-            return None
-        try:
-            return parse_date(text, today)
-        except DateError as exc:
-            raise FieldError(exc.message) from None
-    if field.kind == "links":
-        return tuple(raw)
-    return raw
-
-
-def _initial_text(field: FormField) -> str:
-    if field.value is None:
-        return ""
-    if field.kind == "number":
-        return format_number(float(field.value))
-    if field.kind == "date" and isinstance(field.value, date):
-        return field.value.isoformat()
-    return str(field.value)
+    def _on_paste(self, event: events.Paste) -> None:
+        # Input's own handler runs after this one and inserts the (now clean) text.
+        event.text = clean_entry(event.text)
 
 
 class FormDialog(Dialog[bool]):
-    """A titled form; ``submit(values)`` saves and answers True to close it."""
+    """A titled form; ``submit(values)`` saves and answers True to close it.
+
+    ``record`` is the record the form edits, as it was when the form opened;
+    ``origin`` says how to open the same form again (kept with a draft).
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", t("form.key.cancel"), id="form.cancel"),
-        Binding("ctrl+s", "save", t("form.key.save"), id="form.save"),
+        Binding("escape", "cancel", described("form.key.cancel"), id="form.cancel"),
+        # Enter in a text field saves too. F2 comes first (the footer shows it): it works on
+        # a choice or a list as well, and in every terminal, where flow control may take ctrl+s.
+        Binding("f2,ctrl+s", "save", described("form.key.save"), id="form.save"),
     ]
+    # Whether typing left in this form is kept as a draft when pop is closed from outside.
+    KEEPS_DRAFTS: ClassVar[bool] = True
 
     def __init__(
         self,
@@ -120,6 +104,8 @@ class FormDialog(Dialog[bool]):
         intro: str = "",
         save_label: str | None = None,
         cancel_label: str | None = None,
+        record: Record | None = None,
+        origin: Mapping[str, Any] | None = None,
     ) -> None:
         super().__init__()
         self.form_title = title
@@ -128,8 +114,17 @@ class FormDialog(Dialog[bool]):
         self.today = today
         self.intro = intro
         self.save_label = save_label or t("form.save")
-        self._originals: dict[str, tuple[str, str]] = {}
         self.cancel_label = cancel_label or t("form.cancel")
+        self.record = record
+        self.origin = dict(origin) if origin is not None else None
+        # Values saved elsewhere that the person chose to overwrite ("keep mine").
+        self.overridden: Values = {}
+        self._originals: dict[str, tuple[str, str]] = {}
+        # What each field held and read when the form opened.
+        self._opened: dict[str, Any] = {}
+        self._initial: Values = {}
+        self._conflict: Conflict | None = None
+        self._restoring: Mapping[str, Any] | None = None
 
     # --- layout ---------------------------------------------------------------
 
@@ -174,10 +169,10 @@ class FormDialog(Dialog[bool]):
         # Control characters from elsewhere (a shell command, an import) would reach the
         # terminal from inside an Input: it shows them as harmless pictures instead, and
         # raw() hands back the original text as long as the field is left as it was.
-        original = _initial_text(field)
+        original = initial_text(field.kind, field.value)
         shown = printable(original)
         self._originals[field.name] = (shown, original)
-        return Input(shown, placeholder=field.placeholder, compact=True, id=id)
+        return EntryInput(shown, placeholder=field.placeholder, compact=True, id=id)
 
     def on_mount(self) -> None:
         for field in self.fields.values():
@@ -186,6 +181,11 @@ class FormDialog(Dialog[bool]):
             if field.kind == "links" and not field.choices:
                 self.query_one(f"#field-{field.name}").display = False
                 self.show_error(field.name, t("form.no_links"), error=False)
+        self._opened = {name: self.widget_state(name) for name in self.fields}
+        self._initial = {name: self._read(name) for name in self.fields}
+        if self._restoring is not None:
+            self._fill(self._restoring)
+            self._restoring = None
         first = next(iter(self.fields), None)
         if first is not None:
             self.query_one(f"#field-{first}").focus()
@@ -205,6 +205,24 @@ class FormDialog(Dialog[bool]):
             return widget.selected
         raise TypeError(name)
 
+    def widget_state(self, name: str) -> Any:
+        """What the widget of a field shows, as plain data (kept in a draft)."""
+        widget = self.query_one(f"#field-{name}")
+        if isinstance(widget, Input):
+            return widget.value
+        if isinstance(widget, Select):
+            return widget.value
+        if isinstance(widget, LinkList):
+            return list(widget.selected)
+        raise TypeError(name)
+
+    def _read(self, name: str) -> Any:
+        raw = self.raw(name)
+        try:
+            return read_field(self.fields[name], raw, self.today)
+        except FieldError:
+            return raw
+
     def draft(self) -> Values:
         """Every field as far as it can be read now; a wrong value counts as empty."""
         values: Values = {}
@@ -217,6 +235,10 @@ class FormDialog(Dialog[bool]):
 
     def on_draft(self, values: Values) -> None:
         """Called whenever a field changes, with :meth:`draft` (for live checks)."""
+
+    def check(self, values: Values) -> dict[str, str]:
+        """Problems that need more than one field to see, as {field: message} (none here)."""
+        return {}
 
     def show_error(self, name: str, message: str, *, error: bool = True) -> None:
         note = self.query_one(f"#error-{name}", Static)
@@ -256,25 +278,75 @@ class FormDialog(Dialog[bool]):
     def validate(self) -> Values | None:
         """Read every field; show each problem at its field. None when any is wrong."""
         values: Values = {}
-        first_wrong: str | None = None
+        problems: dict[str, str] = {}
         for name, field in self.fields.items():
             try:
                 values[name] = read_field(field, self.raw(name), self.today)
             except FieldError as exc:
-                self.show_error(name, exc.message)
-                first_wrong = first_wrong or name
-            else:
-                if field.kind != "links" or field.choices:
-                    self.show_error(name, "")
-        if first_wrong is not None:
+                problems[name] = exc.message
+        if not problems:
+            problems = self.check(values)
+        for name, field in self.fields.items():
+            if name in problems:
+                self.show_error(name, problems[name])
+            elif field.kind != "links" or field.choices:
+                self.show_error(name, "")
+        if problems:
+            first_wrong = next(name for name in self.fields if name in problems)
             self.query_one(f"#field-{first_wrong}").focus()
             return None
         return values
 
+    def guard(self, make: Callable[[Values], Mutation[T]], values: Values) -> Mutation[T]:
+        """The mutation ``make(values)``, run on the values merged with changes saved elsewhere.
+
+        The merge happens inside the store's lock, on the freshest plan; when both
+        sides changed the same field it raises :class:`Conflict` and nothing is saved.
+        """
+
+        def guarded(edit: Edit) -> T:
+            merged = merge_values(
+                self.fields,
+                self.record,
+                edit.plan,
+                values,
+                self._initial,
+                self.overridden,
+                self.today,
+            )
+            return make(merged)(edit)
+
+        return guarded
+
     def action_save(self) -> None:
         values = self.validate()
-        if values is not None and self.submit(values):
+        if values is None:
+            return
+        try:
+            saved = self.submit(values)
+        except Conflict as conflict:
+            self._ask(conflict)
+            return
+        if saved:
             self.dismiss(True)
+
+    def _ask(self, conflict: Conflict) -> None:
+        from pop_tui.ui.dialogs.conflict import ConflictDialog
+
+        self._conflict = conflict
+        self.app.push_screen(ConflictDialog(conflict, self.fields), self._answered)
+
+    def _answered(self, answer: str | None) -> None:
+        conflict, self._conflict = self._conflict, None
+        if conflict is None or answer is None:
+            return  # back to the form, every field as it was
+        if answer == "theirs":
+            self.app.notify(t("conflict.msg.kept_theirs"), markup=False)
+            self.dismiss(False)
+            return
+        # Keep mine: save again over exactly what was shown; a newer change asks again.
+        self.overridden.update(conflict.their_values)
+        self.action_save()
 
     def action_cancel(self) -> None:
         self.dismiss(False)
@@ -291,3 +363,82 @@ class FormDialog(Dialog[bool]):
     @on(Button.Pressed, "#form-cancel")
     def _cancel_pressed(self) -> None:
         self.action_cancel()
+
+    # --- drafts ---------------------------------------------------------------
+
+    def typed(self) -> dict[str, Any]:
+        """The fields changed since the form opened, as their widgets show them."""
+        changed: dict[str, Any] = {}
+        for name in self.fields:
+            state = self.widget_state(name)
+            opened = self._opened.get(name)
+            if isinstance(state, list) and isinstance(opened, list):
+                if set(state) != set(opened):
+                    changed[name] = state
+            elif state != opened:
+                changed[name] = state
+        return changed
+
+    def draft_document(self) -> dict[str, Any] | None:
+        """What was typed and not saved, with what is needed to open this form again.
+
+        None when nothing was changed: then nothing would be lost.
+        """
+        typed = self.typed() if self.KEEPS_DRAFTS else {}
+        if not typed:
+            return None
+        record = self.record
+        return {
+            "title": self.form_title,
+            "origin": self.origin,
+            "record": (
+                {"table": record.TABLE, "id": record.id, "fields": record.to_dict()}
+                if record is not None
+                else None
+            ),
+            "fields": [
+                {
+                    "name": name,
+                    "label": field.label,
+                    "kind": field.kind,
+                    "value": typed[name],
+                    "shown": _shown(field, typed[name]),
+                }
+                for name, field in self.fields.items()
+                if name in typed
+            ],
+        }
+
+    def restore(self, typed: Mapping[str, Any], base: Record | None) -> None:
+        """Put a draft's typing back into the fields.
+
+        ``base`` is the record as it was when the draft's form first opened, so
+        that a change saved elsewhere since then is still noticed at saving.
+        """
+        if base is not None:
+            self.record = base
+        if self.is_mounted:
+            self._fill(typed)
+        else:
+            self._restoring = typed
+
+    def _fill(self, typed: Mapping[str, Any]) -> None:
+        for name, value in typed.items():
+            if name not in self.fields:
+                continue
+            widget = self.query_one(f"#field-{name}")
+            if isinstance(widget, Input) and isinstance(value, str):
+                widget.value = printable(value)
+            elif isinstance(widget, Select):
+                if any(v == value for _, v in self.fields[name].choices):
+                    widget.value = value
+            elif isinstance(widget, LinkList) and isinstance(value, list):
+                widget.select(value)
+
+
+def _shown(field: FormField, value: Any) -> str:
+    """A draft value as a person reads it, for when the form cannot be opened again."""
+    if field.kind in ("choice", "links"):
+        chosen = set(value) if isinstance(value, list) else {value}
+        return ", ".join(label for label, v in field.choices if v in chosen)
+    return str(value)
