@@ -23,3 +23,10 @@ def user_data_folder() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def user_config_folder() -> Path:
+    """Where the user's own settings for pop live (``keymap.toml``, ``settings.toml``)."""
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))

@@ -67,10 +67,10 @@ def demo_store(plan_path: Path) -> PlanStore:
 
 @pytest.fixture
 def make_app() -> Callable[[PlanStore], PopApp]:
-    """Build the TUI on a store, with today fixed to TODAY."""
+    """Build the TUI on a store, with today fixed to TODAY (an empty plan gets no guided start)."""
     from pop_tui.ui.app import PopApp
 
     def build(store: PlanStore) -> PopApp:
-        return PopApp(store, today=lambda: TODAY)
+        return PopApp(store, today=lambda: TODAY, guide_empty_plan=False)
 
     return build

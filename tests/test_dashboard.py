@@ -44,7 +44,7 @@ async def test_dashboard_lists_reviews_and_goals_without_open_step(
     app = make_app(demo_store)
     async with app.run_test(size=(80, 24)):
         text = "\n".join(shown(app))
-    assert "in 5 days    Monthly look at my plan · whole plan" in text
+    assert "in 5 days  Monthly look at my plan · whole plan" in text
     assert "Quarterly check of the spreadsheet goal" in text
     assert "Performance conversation" not in text  # 40 days away: beyond 14 days
     assert "Lead a team within five years" in text.split("without an open step")[1]

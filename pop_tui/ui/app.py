@@ -2,25 +2,34 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
-from textual.app import App
+from rich.console import RenderableType
+from textual import events
 from textual.binding import Binding, BindingType
-from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 
 from pop_tui.core.edit import Change
+from pop_tui.core.entry import clean_entry
 from pop_tui.core.texts import t
 from pop_tui.store.plan_store import PlanStore, UndoError
 from pop_tui.ui.dialogs.base import blocks_app_keys
+from pop_tui.ui.drafts import keep_drafts, offer_drafts
+from pop_tui.ui.keys import described
 from pop_tui.ui.navigation import DIALOG_BLOCKED_ACTIONS, HOME, SECTION_BINDINGS, SECTION_MODES
+from pop_tui.ui.terminal import TerminalApp
 
 # How often an open TUI looks whether another session changed the plan file.
 RELOAD_SECONDS = 1.0
+# A dropped SSH connection or a closed terminal window, and a plain kill.
+HANGUP_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
 
 
 def styles_folder() -> Path:
@@ -30,18 +39,18 @@ def styles_folder() -> Path:
     return installed if installed.is_dir() else here.parent / "styles"
 
 
-class PopApp(App[None]):
+class PopApp(TerminalApp):
     """pop: the Personal Development Plan in the terminal."""
 
     TITLE = "pop"
     CSS_PATH: ClassVar[list[str | PurePath]] = sorted(styles_folder().glob("*.tcss"))
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", t("ui.key.quit"), id="app.quit"),
-        Binding("question_mark,f1", "help", t("ui.key.help"), id="app.help"),
-        Binding("c", "checkin", t("checkin.key.open"), id="app.checkin"),
-        Binding("x", "export", t("exportui.key"), id="app.export"),
-        Binding("u", "undo", t("ui.key.undo"), id="app.undo"),
-        Binding("ctrl+r", "redo", t("ui.key.redo"), id="app.redo"),
+        Binding("q", "quit", described("ui.key.quit"), id="app.quit"),
+        Binding("question_mark,f1", "help", described("ui.key.help"), id="app.help"),
+        Binding("c", "checkin", described("checkin.key.open"), id="app.checkin"),
+        Binding("x", "export", described("exportui.key"), id="app.export"),
+        Binding("u", "undo", described("ui.key.undo"), id="app.undo"),
+        Binding("ctrl+r", "redo", described("ui.key.redo"), id="app.redo"),
         *SECTION_BINDINGS,
     ]
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = dict(SECTION_MODES)
@@ -50,10 +59,18 @@ class PopApp(App[None]):
     # Bumped after every committed change; screens watch it and redraw.
     revision: reactive[int] = reactive(0, init=False)
 
-    def __init__(self, store: PlanStore, today: Callable[[], date] = date.today) -> None:
+    def __init__(
+        self,
+        store: PlanStore,
+        today: Callable[[], date] = date.today,
+        *,
+        guide_empty_plan: bool = True,
+    ) -> None:
         super().__init__()
         self.store = store
         self.today = today
+        # An empty plan opens the guided start (tests of other things turn it off).
+        self.guide_empty_plan = guide_empty_plan
         self._unsubscribe = store.subscribe(self._on_store_change)
 
     def get_default_screen(self) -> DashboardScreen:
@@ -61,9 +78,58 @@ class PopApp(App[None]):
 
     def on_mount(self) -> None:
         self.set_interval(RELOAD_SECONDS, self._reload_if_changed)
+        self._catch_hangups()
+        if self.guide_empty_plan and plan_is_empty(self.store.plan):
+            self.start_guide()
+        self.call_after_refresh(offer_drafts, self)
+
+    def start_guide(self) -> None:
+        """Walk through the four parts of the plan (see :mod:`pop_tui.ui.screens.guide`)."""
+        GuidedStart(self).begin()
 
     def on_unmount(self) -> None:
         self._unsubscribe()
+        loop = asyncio.get_running_loop()
+        for signum in HANGUP_SIGNALS:
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.remove_signal_handler(signum)
+
+    # --- closed from outside --------------------------------------------------
+
+    def _catch_hangups(self) -> None:
+        """On a dropped connection (SIGHUP) or a kill (SIGTERM), keep typing as drafts."""
+        loop = asyncio.get_running_loop()
+        for signum in HANGUP_SIGNALS:
+            # Not possible outside the main thread (an embedding host): then the
+            # default applies, and what was saved is on disk as always.
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(signum, self._hang_up)
+
+    def _hang_up(self) -> None:
+        # First the drafts, while the screens are whole; the terminal may be gone already.
+        keep_drafts(self)
+        self.exit()
+
+    def panic(self, *renderables: RenderableType) -> None:
+        # The input thread panics when the terminal is closed under it (EIO). Whatever
+        # goes wrong while keeping the drafts, the app must still end.
+        with contextlib.suppress(Exception):
+            keep_drafts(self)
+        super().panic(*renderables)
+
+    def _handle_exception(self, error: Exception) -> None:
+        # A bug that ends the app must not take the typing with it.
+        with contextlib.suppress(Exception):
+            keep_drafts(self)
+        super()._handle_exception(error)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Paste):
+            # A paste may carry escape sequences that would reach the terminal from
+            # whatever shows it; they are dropped before any widget sees them, and
+            # the lines are joined (every field of pop is one line).
+            event.text = clean_entry(event.text)
+        await super().on_event(event)
 
     def _on_store_change(self, changes: list[Change] | None) -> None:
         self.revision += 1
@@ -83,10 +149,6 @@ class PopApp(App[None]):
             self.say(t("ui.msg.save_failed", error=exc.strerror or exc), severity="error")
             return False
         return True
-
-    def say(self, message: str, severity: SeverityLevel = "information") -> None:
-        """Show a short message; it may hold user text, so it is never read as markup."""
-        self.notify(message, severity=severity, markup=False)
 
     def action_checkin(self) -> None:
         from pop_tui.ui.screens.checkin import CheckInScreen
@@ -137,3 +199,4 @@ class PopApp(App[None]):
 
 
 from pop_tui.ui.screens.dashboard import DashboardScreen  # noqa: E402  (the screen needs PopApp)
+from pop_tui.ui.screens.guide import GuidedStart, plan_is_empty  # noqa: E402

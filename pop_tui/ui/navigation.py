@@ -11,7 +11,7 @@ from collections.abc import Callable
 from textual.binding import Binding
 from textual.screen import Screen
 
-from pop_tui.core.texts import t
+from pop_tui.ui.keys import described
 
 # (mode, key, catalogue key of its name), in the order of the method.
 SECTIONS: tuple[tuple[str, str, str], ...] = (
@@ -20,14 +20,17 @@ SECTIONS: tuple[tuple[str, str, str], ...] = (
     ("goals", "3", "sec.goals"),
     ("employer", "4", "sec.employer"),
     ("actions", "5", "sec.actions"),
+    ("evaluation", "6", "eval.title"),
 )
 HOME = "dashboard"
 
 # The app's keys that wait while a dialog is open (help stays: it explains the dialog).
-DIALOG_BLOCKED_ACTIONS = frozenset({"section", "undo", "redo", "checkin", "export"})
+DIALOG_BLOCKED_ACTIONS = frozenset(
+    {"section", "undo", "redo", "checkin", "export", "command_palette"}
+)
 
-# The footer shows the five keys together ("1 2 3 4 5 Sections"); help lists each by name.
-SECTIONS_GROUP = Binding.Group(t("sec.key.sections"))
+# The footer shows the number keys together ("1 2 3 4 5 6 Sections"); help lists each by name.
+SECTIONS_GROUP = Binding.Group(described("sec.key.sections"))
 
 
 def section_bindings(namespace: str = "") -> list[Binding]:
@@ -37,7 +40,7 @@ def section_bindings(namespace: str = "") -> list[Binding]:
         Binding(
             key,
             f"{namespace}section('{mode}')",
-            t(name),
+            described(name),
             id=f"app.section.{key}",
             group=SECTIONS_GROUP,
         )
@@ -78,10 +81,17 @@ def _actions() -> Screen[None]:
     return ActionPlanScreen()
 
 
+def _evaluation() -> Screen[None]:
+    from pop_tui.ui.screens.evaluation import EvaluationScreen
+
+    return EvaluationScreen()
+
+
 SECTION_MODES: dict[str, str | Callable[[], Screen[None]]] = {
     "dashboard": _dashboard,
     "analysis": _analysis,
     "goals": _goals,
     "employer": _employer,
     "actions": _actions,
+    "evaluation": _evaluation,
 }

@@ -8,7 +8,20 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from pop_tui.core.texts import checkin, cli, commands, common, dates, export, sections, smart, ui
+from pop_tui.core.texts import (
+    checkin,
+    cli,
+    commands,
+    common,
+    dates,
+    evaluation,
+    export,
+    sections,
+    sessions,
+    smart,
+    terminal,
+    ui,
+)
 
 LANGUAGES: tuple[str, ...] = ("en", "nl")
 
@@ -18,9 +31,12 @@ _MODULES: tuple[ModuleType, ...] = (
     commands,
     common,
     dates,
+    evaluation,
     export,
     sections,
+    sessions,
     smart,
+    terminal,
     ui,
 )
 CATALOGUES: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}

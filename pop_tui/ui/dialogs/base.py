@@ -7,15 +7,23 @@ open the check-in on top of it. The app asks :func:`blocks_app_keys`.
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
+from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
+
+from pop_tui.ui.keys import described
 
 ResultT = TypeVar("ResultT")
 
 
 class Dialog(ModalScreen[ResultT]):
     """A modal dialog; see the module docstring."""
+
+    # The app's keys do not reach a modal screen, so help is bound on every dialog.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark,f1", "app.help", described("ui.key.help"), id="dialog.help"),
+    ]
 
 
 def blocks_app_keys(screen: Screen[object]) -> bool:

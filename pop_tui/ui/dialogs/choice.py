@@ -15,8 +15,8 @@ from textual.events import Key
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from pop_tui.core.texts import t
 from pop_tui.ui.dialogs.base import Dialog
+from pop_tui.ui.keys import described
 from pop_tui.ui.widgets.record_list import RecordList
 
 
@@ -24,7 +24,7 @@ class ChoiceDialog(Dialog[str | None]):
     """A title and options given as (value, label); dismisses with the value or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", t("form.key.cancel"), id="choice.cancel"),
+        Binding("escape", "cancel", described("form.key.cancel"), id="choice.cancel"),
     ]
 
     def __init__(self, title: str, options: Sequence[tuple[str, str]], current: str = "") -> None:

@@ -14,14 +14,15 @@ from textual.widgets import Button, Static
 from pop_tui.core.printable import printable
 from pop_tui.core.texts import t
 from pop_tui.ui.dialogs.base import Dialog
+from pop_tui.ui.keys import described
 
 
 class ConfirmDialog(Dialog[bool]):
     """A question about one record (user text, shown as data) and what goes with it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "confirm", t("confirm.key.yes"), id="confirm.yes"),
-        Binding("n,escape", "cancel", t("confirm.key.no"), id="confirm.no"),
+        Binding("y", "confirm", described("confirm.key.yes"), id="confirm.yes"),
+        Binding("n,escape", "cancel", described("confirm.key.no"), id="confirm.no"),
     ]
 
     def __init__(self, question: str, subject: str, detail: str = "", yes: str = "") -> None:

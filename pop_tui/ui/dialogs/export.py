@@ -34,6 +34,9 @@ def default_path(folder: Path, fmt: str, today: date) -> Path:
 class ExportDialog(FormDialog):
     """The export form; saving writes the file and closes the dialog."""
 
+    # A file name and a format are quickly chosen again: not worth a draft.
+    KEEPS_DRAFTS = False
+
     def __init__(self, pop: PopApp) -> None:
         today = pop.today()
         plan = pop.store.plan

@@ -6,7 +6,7 @@ person sees which letter is weak while typing, not after saving.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from typing import Any
 
@@ -17,6 +17,7 @@ from textual.widgets import Static
 
 from pop_tui.core.arrange import ordered
 from pop_tui.core.model import GOAL_KINDS, GOAL_STATUSES, HORIZONS, Goal, Plan
+from pop_tui.core.numbers import format_number
 from pop_tui.core.printable import printable
 from pop_tui.core.smart import SmartCheck, check_smart
 from pop_tui.core.texts import t
@@ -122,8 +123,13 @@ class GoalForm(FormDialog):
         plan: Plan,
         submit: Callable[[Values], bool],
         today: date,
+        *,
+        record: Goal | None = None,
+        origin: Mapping[str, Any] | None = None,
     ) -> None:
-        super().__init__(title, goal_fields(goal, plan), submit, today)
+        super().__init__(
+            title, goal_fields(goal, plan), submit, today, record=record, origin=origin
+        )
         self.goal = goal
 
     def compose_side(self) -> Iterator[Widget]:
@@ -134,3 +140,10 @@ class GoalForm(FormDialog):
     def on_draft(self, values: dict[str, Any]) -> None:
         check = check_smart(draft_goal(values), self.today)
         self.query_one("#smart-panel", Static).update(smart_content(check))
+
+    def check(self, values: Values) -> dict[str, str]:
+        # The SMART check calls it weak; saving it would make progress meaningless (0 of 0).
+        baseline, target = values.get("baseline"), values.get("target")
+        if baseline is not None and target is not None and baseline == target:
+            return {"target": t("form.error.target_is_baseline", value=format_number(target))}
+        return {}

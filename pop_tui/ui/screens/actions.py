@@ -27,6 +27,7 @@ from pop_tui.core.ops import OpError
 from pop_tui.core.printable import printable
 from pop_tui.core.texts import t
 from pop_tui.ui.dialogs.form import FormField, Values
+from pop_tui.ui.keys import described
 from pop_tui.ui.screens.section import Mutation, SectionScreen
 
 STEPS_WIDTH = 5
@@ -92,9 +93,9 @@ class ActionTable(DataTable[Text]):
     """The action plan's table, moved through with the arrows or j/k."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor_down", t("ui.key.down"), show=False, id="list.down"),
-        Binding("up,k", "cursor_up", t("ui.key.up"), show=False, id="list.up"),
-        Binding("enter", "select_cursor", t("sec.key.open"), show=False, id="list.open"),
+        Binding("down,j", "cursor_down", described("ui.key.down"), show=False, id="list.down"),
+        Binding("up,k", "cursor_up", described("ui.key.up"), show=False, id="list.up"),
+        Binding("enter", "select_cursor", described("sec.key.open"), show=False, id="list.open"),
     ]
 
 
@@ -281,8 +282,11 @@ def action_fields(screen: SectionScreen, action: Action) -> list[FormField] | No
     ]
 
 
-def edit_action(screen: SectionScreen, action: Action) -> None:
-    """Open the form of an action (goal, action, result, obstacles) and save it."""
+def edit_action(screen: SectionScreen, action: Action, reopen: str = "edit") -> None:
+    """Open the form of an action (goal, action, result, obstacles) and save it.
+
+    ``reopen`` is the action of ``screen`` that opens this form (for a kept draft).
+    """
     fields = action_fields(screen, action)
     if fields is None:
         return
@@ -310,4 +314,6 @@ def edit_action(screen: SectionScreen, action: Action) -> None:
         fields,
         lambda v: t("label.action_edit", title=printable(v["action"])),
         save,
+        record=action,
+        reopen=reopen,
     )

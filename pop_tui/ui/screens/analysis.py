@@ -8,6 +8,7 @@ and, at its edge, on to the next one, as do left/right and h/l.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from textual import on
@@ -26,6 +27,7 @@ from pop_tui.core.printable import printable
 from pop_tui.core.texts import t
 from pop_tui.ui.dialogs.choice import ChoiceDialog
 from pop_tui.ui.dialogs.form import FormField, Values
+from pop_tui.ui.keys import described
 from pop_tui.ui.screens.section import Mutation, SectionScreen
 from pop_tui.ui.widgets.record_list import RecordList, hint, record_id
 
@@ -64,10 +66,16 @@ class AnalysisScreen(SectionScreen):
         (70, "-wide"),
     ]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("m", "to_quadrant", t("sec.key.quadrant"), id="analysis.quadrant"),
-        Binding("left,h", "neighbour('left')", t("sec.key.left"), show=False, id="analysis.left"),
+        Binding("m", "to_quadrant", described("sec.key.quadrant"), id="analysis.quadrant"),
         Binding(
-            "right,l", "neighbour('right')", t("sec.key.right"), show=False, id="analysis.right"
+            "left,h", "neighbour('left')", described("sec.key.left"), show=False, id="analysis.left"
+        ),
+        Binding(
+            "right,l",
+            "neighbour('right')",
+            described("sec.key.right"),
+            show=False,
+            id="analysis.right",
         ),
     ]
 
@@ -118,8 +126,23 @@ class AnalysisScreen(SectionScreen):
         if keep is not None:
             self.select_next = None
             listing.focus()
+            # At once, not when the focus event comes: an action may follow right away.
+            self.current = (listing.id or "").removeprefix("list-") or self.current
 
     # --- where the cursor is ----------------------------------------------------
+
+    def place(self) -> dict[str, object]:
+        return {"list": self.current}
+
+    def cursor_id(self) -> str | None:
+        return self.listing(self.current).highlighted_id
+
+    def come_back(self, place: Mapping[str, object], cursor: str | None) -> None:
+        named = place.get("list")
+        if isinstance(named, str) and named in NEIGHBOURS:
+            self.current = named
+            self.listing(named).focus()
+        super().come_back(place, cursor)
 
     @on(DescendantFocus)
     def _focused(self, event: DescendantFocus) -> None:
@@ -219,6 +242,7 @@ class AnalysisScreen(SectionScreen):
                 self._text_fields(trend.text, None),
                 lambda v: t("label.trend_edit", text=printable(v["text"])),
                 edit_trend,
+                record=trend,
             )
             return
         item = plan.swot[id]
@@ -240,6 +264,7 @@ class AnalysisScreen(SectionScreen):
             self._text_fields(item.text, item.quadrant),
             lambda v: t("label.swot_edit", text=printable(v["text"])),
             edit_item,
+            record=item,
         )
 
     def action_delete(self) -> None:

@@ -21,11 +21,13 @@ from textual.widgets.option_list import Option
 from pop_tui.core import checkins
 from pop_tui.core.dates import format_date
 from pop_tui.core.edit import Edit
+from pop_tui.core.entry import EntryError, check_length
 from pop_tui.core.model import CheckIn
 from pop_tui.core.ops import OpError
 from pop_tui.core.printable import printable
 from pop_tui.core.texts import t
 from pop_tui.ui.dialogs.base import Dialog
+from pop_tui.ui.keys import described
 
 if TYPE_CHECKING:
     from pop_tui.ui.app import PopApp
@@ -37,9 +39,9 @@ class CheckList(OptionList):
     """The steps due today or overdue; space ticks the highlighted one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "tick", t("checkin.key.toggle"), id="checkin.toggle"),
-        Binding("down,j", "cursor_down", t("ui.key.down"), show=False, id="checkin.down"),
-        Binding("up,k", "cursor_up", t("ui.key.up"), show=False, id="checkin.up"),
+        Binding("space", "tick", described("checkin.key.toggle"), id="checkin.toggle"),
+        Binding("down,j", "cursor_down", described("ui.key.down"), show=False, id="checkin.down"),
+        Binding("up,k", "cursor_up", described("ui.key.up"), show=False, id="checkin.up"),
     ]
 
     def action_tick(self) -> None:
@@ -61,9 +63,19 @@ class MoodPicker(Widget, can_focus=True):
     """The mood or energy score: empty, or 1 to 5."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left,h", "step(-1)", t("checkin.key.lower"), show=False, id="checkin.mood_lower"),
         Binding(
-            "right,l", "step(1)", t("checkin.key.higher"), show=False, id="checkin.mood_higher"
+            "left,h",
+            "step(-1)",
+            described("checkin.key.lower"),
+            show=False,
+            id="checkin.mood_lower",
+        ),
+        Binding(
+            "right,l",
+            "step(1)",
+            described("checkin.key.higher"),
+            show=False,
+            id="checkin.mood_higher",
         ),
     ]
 
@@ -87,12 +99,16 @@ class CheckInScreen(Dialog[bool]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # A priority binding, so Enter saves from the list and the note alike.
-        Binding("enter", "save", t("checkin.key.save"), priority=True, id="checkin.save"),
-        Binding("escape", "cancel", t("checkin.key.cancel"), id="checkin.cancel"),
-        # The app's own keys do not reach a modal dialog, so help is bound here again.
-        Binding("f1,question_mark", "app.help", t("ui.key.help"), id="checkin.help"),
+        Binding("enter", "save", described("checkin.key.save"), priority=True, id="checkin.save"),
+        Binding("escape", "cancel", described("checkin.key.cancel"), id="checkin.cancel"),
         *(
-            Binding(str(n), f"mood({n})", t("checkin.key.mood"), show=False, id=f"checkin.mood_{n}")
+            Binding(
+                str(n),
+                f"mood({n})",
+                described("checkin.key.mood"),
+                show=False,
+                id=f"checkin.mood_{n}",
+            )
             for n in checkins.MOODS
         ),
     ]
@@ -152,8 +168,13 @@ class CheckInScreen(Dialog[bool]):
             options.append(
                 Option(Content.styled("  " + t("checkin.no_steps"), "italic"), disabled=True)
             )
+        kept = steps.highlighted_option.id if steps.highlighted_option is not None else None
         steps.set_options(options)
-        if highlighted is not None and not options[0].disabled:
+        ids = [option.id for option in options]
+        if kept is not None and kept in ids:
+            # The same step keeps the cursor when a change elsewhere reorders the list.
+            steps.highlighted = ids.index(kept)
+        elif highlighted is not None and not options[0].disabled:
             steps.highlighted = min(highlighted, len(options) - 1)
 
     def toggle(self, step_id: int) -> None:
@@ -175,6 +196,11 @@ class CheckInScreen(Dialog[bool]):
     def action_save(self) -> None:
         today = self.pop.today()
         note = self.query_one(Input).value
+        try:
+            check_length("note", note)
+        except EntryError as exc:
+            self.pop.say(exc.message, severity="error")
+            return
         mood = self.mood
         ticked = set(self.ticked)
 

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from pop_tui.core import agenda, checkins, ops
@@ -16,21 +16,24 @@ from pop_tui.core.dates import format_date, relative_day
 from pop_tui.core.model import Goal
 from pop_tui.core.printable import printable
 from pop_tui.core.texts import t
+from pop_tui.ui.keys import described
+from pop_tui.ui.screens.evaluation_agenda import pace_options
+from pop_tui.ui.widgets.key_bar import KeyBar
+from pop_tui.ui.widgets.when_column import late_label, when_width
 
 if TYPE_CHECKING:
     from pop_tui.ui.app import PopApp
 
 SOON_DAYS = 7
 REVIEW_DAYS = 14
-WHEN_WIDTH = 13
 
 
 class AgendaList(OptionList):
     """The dashboard's one list: section headings and the items under them."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor_down", t("ui.key.down"), show=False, id="list.down"),
-        Binding("up,k", "cursor_up", t("ui.key.up"), show=False, id="list.up"),
+        Binding("down,j", "cursor_down", described("ui.key.down"), show=False, id="list.down"),
+        Binding("up,k", "cursor_up", described("ui.key.up"), show=False, id="list.up"),
     ]
 
 
@@ -44,7 +47,7 @@ def _hint(text: str) -> Option:
 
 def _row(when: str, title: str, goal: str, when_style: str, id: str) -> Option:
     parts: list[tuple[str, str] | str] = [
-        ("  " + when.ljust(WHEN_WIDTH), when_style),
+        ("  " + when.ljust(when_width()), when_style),
         printable(title),
     ]
     if goal:
@@ -71,7 +74,7 @@ class DashboardScreen(Screen[None]):
     """Overdue steps, steps due soon, upcoming reviews and goals that stand still."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "done", t("ui.key.done"), id="dashboard.done"),
+        Binding("space", "done", described("ui.key.done"), id="dashboard.done"),
     ]
 
     @property
@@ -82,7 +85,17 @@ class DashboardScreen(Screen[None]):
         yield Header()
         yield Static(id="checkin-summary")
         yield AgendaList(id="agenda")
-        yield Footer(compact=True, show_command_palette=False)  # so 1-5 fit at 80 columns
+        yield KeyBar()
+
+    def reveal(self, option_id: str) -> bool:
+        """Put the cursor on ``option_id`` if the dashboard lists it (chosen in the palette)."""
+        listing = self.query_one(AgendaList)
+        for index in range(listing.option_count):
+            if listing.get_option_at_index(index).id == option_id:
+                listing.highlighted = index
+                listing.focus()
+                return True
+        return False
 
     def on_mount(self) -> None:
         self.title = t("ui.dashboard")
@@ -106,7 +119,7 @@ class DashboardScreen(Screen[None]):
         overdue = agenda.overdue_steps(plan, today)
         for item in overdue:
             days = item.days_overdue(today)
-            when = t("ui.when.overdue_one") if days == 1 else t("ui.when.overdue", days=days)
+            when = late_label(days)
             options.append(
                 _row(
                     when,
@@ -133,8 +146,9 @@ class DashboardScreen(Screen[None]):
         options.append(_heading(t("ui.section.reviews", days=REVIEW_DAYS)))
         reviews = agenda.upcoming_reviews(plan, today, REVIEW_DAYS)
         for due_review in reviews:
-            when = relative_day(due_review.due, today)
-            style = "bold red" if due_review.due < today else ""
+            days_late = (today - due_review.due).days
+            when = late_label(days_late) if days_late > 0 else relative_day(due_review.due, today)
+            style = "bold red" if days_late > 0 else ""
             about = (
                 due_review.goal.title if due_review.goal is not None else t("ui.review.whole_plan")
             )
@@ -144,20 +158,39 @@ class DashboardScreen(Screen[None]):
         if not reviews:
             options.append(_hint(t("ui.nothing.reviews")))
 
+        options.append(_heading(t("eval.dash.feedback")))
+        late_feedback = agenda.overdue_feedback(plan, today)
+        for late in late_feedback:
+            asked = late.feedback
+            about = asked.question or (late.goal.title if late.goal is not None else "")
+            when = late_label(late.days_late(today))
+            options.append(
+                _row(when, asked.from_whom or "?", about, "bold red", f"feedback:{asked.id}")
+            )
+        if not late_feedback:
+            options.append(_hint(t("eval.dash.no_feedback")))
+
         options.append(_heading(t("ui.section.idle_goals")))
         idle = agenda.goals_without_open_step(plan)
         for goal in idle:
             options.append(_row("", goal.title, "", "", f"goal:{goal.id}"))
         if not idle:
             options.append(_hint(t("ui.nothing.idle_goals")))
+        options.extend(pace_options(plan, today))
 
         self.query_one("#checkin-summary", Static).update(
             Content(checkins.checkin_summary(plan, today))
         )
         listing = self.query_one(AgendaList)
         previous = listing.highlighted
+        # The same item keeps the cursor, wherever a change elsewhere moved it.
+        kept = listing.highlighted_option.id if listing.highlighted_option is not None else None
         listing.set_options(options)
-        _highlight_enabled(listing, previous if previous is not None else 0)
+        ids = [option.id for option in options]
+        if kept is not None and kept in ids:
+            listing.highlighted = ids.index(kept)
+        else:
+            _highlight_enabled(listing, previous if previous is not None else 0)
 
     def action_done(self) -> None:
         listing = self.query_one(AgendaList)

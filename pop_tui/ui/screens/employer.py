@@ -117,7 +117,13 @@ class EmployerScreen(SectionScreen):
 
             return mutation
 
-        self.form(t("sec.employer.conversation"), fields, lambda v: t("label.conversation"), save)
+        self.form(
+            t("sec.employer.conversation"),
+            fields,
+            lambda v: t("label.conversation"),
+            save,
+            record=profile,
+        )
 
     def action_add(self) -> None:
         def save(values: Values) -> Mutation:
@@ -160,6 +166,7 @@ class EmployerScreen(SectionScreen):
             self._fields(goal),
             lambda v: t("label.employer_edit", title=printable(v["title"])),
             save,
+            record=goal,
         )
 
     def action_delete(self) -> None:

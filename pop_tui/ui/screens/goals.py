@@ -138,7 +138,8 @@ class GoalsScreen(SectionScreen):
         fields = [
             FormField("dream_job", t("sec.field.dream_job"), value=profile.dream_job),
             FormField(
-                "qualities",
+                # Named after the record's field, so a change saved elsewhere is merged.
+                "dream_job_qualities",
                 t("sec.field.qualities"),
                 value=f"{QUALITY_SEPARATOR} ".join(profile.dream_job_qualities),
                 placeholder=t("sec.hint.qualities"),
@@ -147,7 +148,9 @@ class GoalsScreen(SectionScreen):
 
         def save(values: Values) -> Mutation:
             qualities = tuple(
-                q.strip() for q in values["qualities"].split(QUALITY_SEPARATOR) if q.strip()
+                q.strip()
+                for q in values["dream_job_qualities"].split(QUALITY_SEPARATOR)
+                if q.strip()
             )
 
             def mutation(edit: Edit) -> None:
@@ -160,7 +163,9 @@ class GoalsScreen(SectionScreen):
 
             return mutation
 
-        self.form(t("sec.goal.dream_edit"), fields, lambda v: t("label.dream_job"), save)
+        self.form(
+            t("sec.goal.dream_edit"), fields, lambda v: t("label.dream_job"), save, record=profile
+        )
 
     # --- the shared keys ------------------------------------------------------
 
@@ -170,11 +175,24 @@ class GoalsScreen(SectionScreen):
         goal: Goal,
         save: Callable[[Values], Mutation],
         label: Callable[[Values], str],
+        *,
+        editing: bool = False,
     ) -> None:
-        def submit(values: Values) -> bool:
-            return self.commit(label(values), save(values))
-
-        self.app.push_screen(GoalForm(title, goal, self.pop.store.plan, submit, self.pop.today()))
+        plan, today = self.pop.store.plan, self.pop.today()
+        self.open_form(
+            lambda submit, origin: GoalForm(
+                title,
+                goal,
+                plan,
+                submit,
+                today,
+                record=goal if editing else None,
+                origin=origin,
+            ),
+            label,
+            save,
+            reopen="edit" if editing else "add",
+        )
 
     def action_add(self) -> None:
         near = self._goal()
@@ -240,6 +258,7 @@ class GoalsScreen(SectionScreen):
             goal,
             save,
             lambda v: t("label.goal_edit", title=printable(v["title"])),
+            editing=True,
         )
 
     def action_delete(self) -> None:

@@ -12,6 +12,9 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from pop_tui.core.texts import t
+from pop_tui.ui.dialogs.form import FormDialog
+from pop_tui.ui.keymap import keymap_path
+from pop_tui.ui.keys import described
 
 
 def key_table(screen: Screen[object]) -> list[tuple[str, str]]:
@@ -34,12 +37,14 @@ class HelpScreen(ModalScreen[None]):
     """The keys of the screen it was opened on, and a short guide to the POP method."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark,f1", "dismiss", t("ui.key.close"), id="help.close"),
+        Binding("escape,q,question_mark,f1", "dismiss", described("ui.key.close"), id="help.close"),
     ]
 
     def __init__(self, underneath: Screen[object]) -> None:
         super().__init__()
         self._keys = key_table(underneath)
+        # Moving between fields and saving with Enter are not bindings of the form's own.
+        self._note = t("help.form") if isinstance(underneath, FormDialog) else ""
 
     def compose(self) -> ComposeResult:
         width = max((len(k) for k, _ in self._keys), default=0) + 2
@@ -50,8 +55,11 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Content.styled(t("ui.help.title"), "bold"), classes="help-title")
             yield Static(Content.styled(t("ui.help.keys"), "bold underline"))
             yield Static(keys, id="help-keys")
+            if self._note:
+                yield Static(Content(self._note), id="help-note")
             yield Static(Content.styled(t("ui.help.method_title"), "bold underline"))
             yield Static(Content(t("ui.help.method")), id="help-method")
+            yield Static(Content.styled(t("keymap.help", path=keymap_path()), "dim"))
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)

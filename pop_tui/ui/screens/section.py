@@ -7,14 +7,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import DataTable, Header, OptionList
 
 from pop_tui.core import arrange
 from pop_tui.core.edit import Edit
@@ -23,7 +23,10 @@ from pop_tui.core.ops import OpError
 from pop_tui.core.texts import t
 from pop_tui.ui.dialogs.confirm import ConfirmDialog
 from pop_tui.ui.dialogs.form import FormDialog, FormField, Values
+from pop_tui.ui.keys import described
 from pop_tui.ui.navigation import section_bindings
+from pop_tui.ui.widgets.key_bar import KeyBar
+from pop_tui.ui.widgets.record_list import RecordList
 
 if TYPE_CHECKING:
     from pop_tui.ui.app import PopApp
@@ -36,13 +39,19 @@ class SectionScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *section_bindings("app."),
-        Binding("n", "add", t("sec.key.add"), id="section.add"),
-        Binding("e", "edit", t("sec.key.edit"), id="section.edit"),
-        Binding("d", "delete", t("sec.key.delete"), id="section.delete"),
-        Binding("enter", "open", t("sec.key.open"), show=False, id="section.open"),
-        Binding("K,shift+up", "move(-1)", t("sec.key.move_up"), show=False, id="section.move_up"),
+        Binding("n", "add", described("sec.key.add"), id="section.add"),
+        Binding("e", "edit", described("sec.key.edit"), id="section.edit"),
+        Binding("d", "delete", described("sec.key.delete"), id="section.delete"),
+        Binding("enter", "open", described("sec.key.open"), show=False, id="section.open"),
         Binding(
-            "J,shift+down", "move(1)", t("sec.key.move_down"), show=False, id="section.move_down"
+            "K,shift+up", "move(-1)", described("sec.key.move_up"), show=False, id="section.move_up"
+        ),
+        Binding(
+            "J,shift+down",
+            "move(1)",
+            described("sec.key.move_down"),
+            show=False,
+            id="section.move_down",
         ),
     ]
 
@@ -60,8 +69,8 @@ class SectionScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield from self.compose_body()
-        # Compact, and without the palette hint: at 80 columns the section keys must fit.
-        yield Footer(compact=True, show_command_palette=False)
+        # The keys that matter here, as many as the width holds.
+        yield KeyBar()
 
     def compose_body(self) -> ComposeResult:
         yield from ()
@@ -73,6 +82,12 @@ class SectionScreen(Screen[None]):
 
     def refresh_view(self) -> None:
         """Rebuild what the screen shows from the store's plan."""
+
+    def reveal(self, option_id: str) -> bool:
+        """Put the cursor on the record ``option_id`` (chosen in the palette)."""
+        self.select_next = option_id
+        self.refresh_view()
+        return True
 
     # --- the shared keys ------------------------------------------------------
 
@@ -116,13 +131,71 @@ class SectionScreen(Screen[None]):
         mutation: Callable[[Values], Mutation],
         *,
         intro: str = "",
+        record: Record | None = None,
+        reopen: str = "",
     ) -> None:
-        """Open a form; on save, commit ``mutation(values)`` under ``label(values)``."""
+        """Open a form; on save, commit ``mutation(values)`` under ``label(values)``.
+
+        ``record`` is the record the form edits (so a change saved elsewhere
+        meanwhile is merged, or asked about); ``reopen`` the action of this
+        screen that opens the same form again (default: edit for a record, else
+        add), for a draft kept when the connection drops.
+        """
+        today = self.pop.today()
+        self.open_form(
+            lambda submit, origin: FormDialog(
+                title, fields, submit, today, intro=intro, record=record, origin=origin
+            ),
+            label,
+            mutation,
+            reopen=reopen or ("edit" if record is not None else "add"),
+        )
+
+    def open_form(
+        self,
+        build: Callable[[Callable[[Values], bool], dict[str, object]], FormDialog],
+        label: Callable[[Values], str],
+        mutation: Callable[[Values], Mutation],
+        *,
+        reopen: str,
+    ) -> None:
+        """Open the form ``build(submit, origin)`` makes; its saves go through :meth:`commit`."""
 
         def submit(values: Values) -> bool:
-            return self.commit(label(values), mutation(values))
+            return self.commit(label(values), dialog.guard(mutation, values))
 
-        self.app.push_screen(FormDialog(title, fields, submit, self.pop.today(), intro=intro))
+        dialog = build(submit, self.origin(reopen))
+        self.app.push_screen(dialog)
+
+    # --- coming back here -----------------------------------------------------
+
+    def place(self) -> dict[str, object]:
+        """What, besides the section, it takes to show this screen again (nothing here)."""
+        return {}
+
+    def come_back(self, place: Mapping[str, object], cursor: str | None) -> None:
+        """Show this screen as it was when a form was opened here (see :meth:`origin`)."""
+        if cursor is not None:
+            self.reveal(cursor)
+
+    def cursor_id(self) -> str | None:
+        """The option id (``kind:id``) of the record under the cursor, if any."""
+        focused = self.focused
+        if isinstance(focused, RecordList):
+            return focused.highlighted_id
+        if isinstance(focused, DataTable) and focused.row_count:
+            row_key = focused.coordinate_to_cell_key(focused.cursor_coordinate).row_key
+            return str(row_key.value) if row_key.value is not None else None
+        return None
+
+    def origin(self, action: str) -> dict[str, object]:
+        """How to open a form again: this section and screen, the cursor, the action."""
+        return {
+            "mode": self.app.current_mode,
+            "place": self.place(),
+            "cursor": self.cursor_id(),
+            "action": action,
+        }
 
     def confirm_delete(
         self, question: str, subject: str, label: str, mutation: Mutation, detail: str = ""

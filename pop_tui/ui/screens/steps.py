@@ -26,6 +26,7 @@ from pop_tui.core.ops import OpError
 from pop_tui.core.printable import printable
 from pop_tui.core.texts import t
 from pop_tui.ui.dialogs.form import FormDialog, FormField, Values
+from pop_tui.ui.keys import described
 from pop_tui.ui.screens.actions import edit_action, short_date
 from pop_tui.ui.screens.section import Mutation, SectionScreen
 from pop_tui.ui.widgets.record_list import RecordList, hint, record_id
@@ -38,10 +39,10 @@ class StepsScreen(SectionScreen):
 
     TITLE_KEY = "sec.steps"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle_done", t("sec.key.done"), id="steps.done"),
-        Binding("r", "reschedule", t("sec.key.reschedule"), id="steps.reschedule"),
-        Binding("a", "edit_action", t("sec.key.edit_action"), id="steps.action"),
-        Binding("escape", "back", t("sec.key.back"), show=False, id="steps.back"),
+        Binding("space", "toggle_done", described("sec.key.done"), id="steps.done"),
+        Binding("r", "reschedule", described("sec.key.reschedule"), id="steps.reschedule"),
+        Binding("a", "edit_action", described("sec.key.edit_action"), id="steps.action"),
+        Binding("escape", "back", described("sec.key.back"), show=False, id="steps.back"),
     ]
 
     def __init__(self, goal_id: int, action_id: int | None) -> None:
@@ -61,6 +62,9 @@ class StepsScreen(SectionScreen):
     def on_screen_resume(self) -> None:
         if self.gone:
             self.app.pop_screen()
+
+    def place(self) -> dict[str, object]:
+        return {**super().place(), "steps": [self.goal_id, self.action_id]}
 
     def _goal(self) -> Goal | None:
         return self.pop.store.plan.goals.get(self.goal_id)
@@ -173,6 +177,7 @@ class StepsScreen(SectionScreen):
             self._step_fields(step),
             lambda v: t("label.step_edit", title=printable(v["title"])),
             save,
+            record=step,
         )
 
     def action_delete(self) -> None:
@@ -198,7 +203,7 @@ class StepsScreen(SectionScreen):
         if action is None:
             self.pop.say(t("sec.steps.no_action"), severity="warning")
             return
-        edit_action(self, action)
+        edit_action(self, action, reopen="edit_action")
 
     def action_reschedule(self) -> None:
         step = self._step()
@@ -228,6 +233,8 @@ class StepsScreen(SectionScreen):
             lambda v: t("label.step_reschedule", title=printable(step.title)),
             save,
             intro=t("sec.steps.reschedule_intro", title=step.title, date=now),
+            record=step,
+            reopen="reschedule",
         )
 
     def action_toggle_done(self) -> None:

@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.widgets.option_list import Option
 
 from pop_tui.core.printable import printable
-from pop_tui.core.texts import t
+from pop_tui.ui.keys import described
 from pop_tui.ui.widgets.record_list import RecordList
 
 
@@ -23,7 +23,9 @@ class LinkList(RecordList):
     """Choices given as (label, value); ``selected`` holds the ticked values in list order."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space,enter", "tick", t("sec.key.toggle_link"), show=False, id="links.toggle"),
+        Binding(
+            "space,enter", "tick", described("sec.key.toggle_link"), show=False, id="links.toggle"
+        ),
     ]
 
     class Changed(Message):
@@ -61,6 +63,12 @@ class LinkList(RecordList):
             )
             for index, (label, value) in enumerate(self.choices)
         ]
+
+    def select(self, values: Iterable[Any]) -> None:
+        """Tick exactly ``values`` (those still among the choices)."""
+        self._ticked = set(values) & {value for _, value in self.choices}
+        self.rebuild(self._link_options())
+        self.post_message(self.Changed(self))
 
     def action_tick(self) -> None:
         if self.highlighted is None:

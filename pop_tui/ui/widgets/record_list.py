@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from pop_tui.core.texts import t
+from pop_tui.ui.keys import described
 
 Edge = Literal["up", "down"]
 
@@ -42,10 +42,10 @@ class RecordList(OptionList):
     """An option list of records that keeps its place across rebuilds."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor_down", t("ui.key.down"), show=False, id="list.down"),
-        Binding("up,k", "cursor_up", t("ui.key.up"), show=False, id="list.up"),
+        Binding("down,j", "cursor_down", described("ui.key.down"), show=False, id="list.down"),
+        Binding("up,k", "cursor_up", described("ui.key.up"), show=False, id="list.up"),
         # OptionList's own Enter has no description; this one shows in help.
-        Binding("enter", "select", t("sec.key.open"), show=False, id="list.open"),
+        Binding("enter", "select", described("sec.key.open"), show=False, id="list.open"),
     ]
 
     class EdgeReached(Message):

@@ -1,0 +1,284 @@
+"""The guided start: an empty plan gets a first entry in each of the four parts.
+
+A welcome, then five forms one after another, the same forms the sections use:
+the SWOT (one item per quadrant), one goal with the live SMART check, an
+employer goal, an action with its first dated step, and a review moment. Each
+form saves through the store at once (so ``u`` undoes it like any change);
+Escape skips it and the next one comes. At the end the dashboard shows the plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar
+
+from dateutil.relativedelta import relativedelta
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Button, Static
+
+from pop_tui.core import arrange, ops
+from pop_tui.core.dates import parse_recurrence
+from pop_tui.core.edit import Edit
+from pop_tui.core.model import QUADRANTS, Action, EmployerGoal, Goal, Plan, Step, SwotItem
+from pop_tui.core.printable import printable
+from pop_tui.core.texts import t
+from pop_tui.ui.dialogs.base import Dialog
+from pop_tui.ui.dialogs.form import FormDialog, FormField, Values
+from pop_tui.ui.dialogs.goal_form import GoalForm
+from pop_tui.ui.keys import described
+from pop_tui.ui.screens.goals import existing_links
+
+if TYPE_CHECKING:
+    from pop_tui.ui.app import PopApp
+
+FormSubmit = Callable[[Values], bool]
+Next = Callable[[], None]
+
+# How often the review comes back: the choice's value, and the rule's words for it.
+REPEATS: tuple[tuple[str, str], ...] = (
+    ("monthly", "guide.repeat.monthly"),
+    ("quarterly", "guide.repeat.quarterly"),
+    ("", "guide.repeat.none"),
+)
+
+
+def plan_is_empty(plan: Plan) -> bool:
+    """True for a plan without a single record: the first start."""
+    return not any(plan.tables.values())
+
+
+class GuideWelcome(Dialog[bool]):
+    """What the guided start does; Enter starts it, Escape leaves the plan empty for now."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "skip", described("guide.key.skip"), id="guide.skip"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="guide-body"):
+            yield Static(Content.styled(t("guide.welcome.title"), "bold"), id="guide-title")
+            yield Static(Content(t("guide.welcome")), id="guide-text")
+            with Horizontal(id="guide-buttons"):
+                yield Button(Content(t("guide.start")), id="guide-start", compact=True)
+                yield Button(Content(t("guide.skip_all")), id="guide-skip", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#guide-start", Button).focus()
+
+    def action_skip(self) -> None:
+        self.dismiss(False)
+
+    @on(Button.Pressed, "#guide-start")
+    def _start(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#guide-skip")
+    def _skip(self) -> None:
+        self.dismiss(False)
+
+
+class GuidedStart:
+    """Runs the guided start on ``pop``: each step opens when the one before closes."""
+
+    def __init__(self, pop: PopApp) -> None:
+        self.pop = pop
+        self.goal_id: int | None = None
+
+    @property
+    def today(self) -> date:
+        return self.pop.today()
+
+    def begin(self) -> None:
+        self.pop.push_screen(GuideWelcome(), self._welcomed)
+
+    def _welcomed(self, start: bool | None) -> None:
+        if start:
+            self._swot()
+        else:
+            self.pop.say(t("guide.skipped"))
+
+    def _form(
+        self, title: str, intro: str, fields: list[FormField], submit: FormSubmit, after: Next
+    ) -> None:
+        dialog = FormDialog(title, fields, submit, self.today, intro=intro)
+        self.pop.push_screen(dialog, lambda _saved: after())
+
+    # --- 1. analysis --------------------------------------------------------------
+
+    def _swot(self) -> None:
+        fields = [FormField(q, t(f"sec.swot.{q}")) for q in QUADRANTS]
+
+        def submit(values: Values) -> bool:
+            texts = {q: values[q] for q in QUADRANTS if values[q]}
+            if not texts:
+                return True  # nothing typed: the same as skipping
+
+            def mutation(edit: Edit) -> None:
+                for quadrant, text in texts.items():
+                    group = [i for i in edit.plan.swot.values() if i.quadrant == quadrant]
+                    edit.add(
+                        SwotItem, quadrant=quadrant, text=text, order=arrange.next_order(group)
+                    )
+
+            return self.pop.save(t("label.guide.swot"), mutation)
+
+        self._form(t("guide.swot.title"), t("guide.swot.intro"), fields, submit, self._goal)
+
+    # --- 2. a goal ----------------------------------------------------------------
+
+    def _goal(self) -> None:
+        draft = Goal(id=0, horizon="short", kind="professional")
+        today = self.today
+
+        def submit(values: Values) -> bool:
+            def mutation(edit: Edit) -> Goal:
+                group = [
+                    g
+                    for g in edit.plan.goals.values()
+                    if (g.horizon, g.kind) == (values["horizon"], values["kind"])
+                ]
+                fields = existing_links(edit, values)
+                made = edit.add(Goal, **fields, created=today, order=arrange.next_order(group))
+                self.goal_id = made.id
+                return made
+
+            label = t("label.goal_add", title=printable(values["title"]))
+            return self.pop.save(label, mutation)
+
+        form = GoalForm(t("guide.goal.title"), draft, self.pop.store.plan, submit, today)
+        form.intro = t("guide.goal.intro")
+        self.pop.push_screen(form, lambda _saved: self._employer())
+
+    # --- 3. employer --------------------------------------------------------------
+
+    def _employer(self) -> None:
+        fields = [
+            FormField("title", t("sec.field.employer_goal"), required=True),
+            FormField("department_contribution", t("sec.employer.department_contribution")),
+            FormField("my_contribution", t("sec.employer.my_contribution")),
+        ]
+        goal_id = self.goal_id
+
+        def submit(values: Values) -> bool:
+            def mutation(edit: Edit) -> None:
+                made = edit.add(
+                    EmployerGoal,
+                    **values,
+                    order=arrange.next_order(edit.plan.employer_goals.values()),
+                )
+                goal = edit.plan.goals.get(goal_id) if goal_id is not None else None
+                if goal is not None:
+                    # The goal just made supports it: that is what step 3 asks about.
+                    edit.update(goal, employer_goal_ids=(*goal.employer_goal_ids, made.id))
+
+            label = t("label.guide.employer", title=printable(values["title"]))
+            return self.pop.save(label, mutation)
+
+        self._form(
+            t("guide.employer.title"), t("guide.employer.intro"), fields, submit, self._action
+        )
+
+    # --- 4. action plan -----------------------------------------------------------
+
+    def _action(self) -> None:
+        plan = self.pop.store.plan
+        goal = plan.goals.get(self.goal_id) if self.goal_id is not None else None
+        if goal is None:
+            goal = next(iter(arrange.ordered(plan.goals.values())), None)
+        if goal is None:
+            self._review()  # no goal to act on: the action plan has to wait
+            return
+        goal_id = goal.id
+        fields = [
+            FormField("action", t("sec.field.action"), required=True),
+            FormField("result", t("sec.field.result")),
+            FormField("step", t("guide.field.first_step"), required=True),
+            FormField(
+                "due",
+                t("sec.field.due"),
+                "date",
+                required=True,
+                placeholder=t("sec.hint.date"),
+            ),
+        ]
+
+        def submit(values: Values) -> bool:
+            def mutation(edit: Edit) -> None:
+                if goal_id not in edit.plan.goals:
+                    raise ops.OpError(f"there is no goal {goal_id}")
+                siblings = [a for a in edit.plan.actions.values() if a.goal_id == goal_id]
+                action = edit.add(
+                    Action,
+                    goal_id=goal_id,
+                    action=values["action"],
+                    result=values["result"],
+                    order=arrange.next_order(siblings),
+                )
+                edit.add(
+                    Step,
+                    goal_id=goal_id,
+                    action_id=action.id,
+                    title=values["step"],
+                    due=values["due"],
+                    order=0,
+                )
+
+            label = t("label.guide.action", title=printable(values["action"]))
+            try:
+                return self.pop.save(label, mutation)
+            except ops.OpError:
+                self.pop.say(t("sec.msg.gone"), severity="warning")
+                return False
+
+        intro = t("guide.action.intro", goal=printable(goal.title))
+        self._form(t("guide.action.title"), intro, fields, submit, self._review)
+
+    # --- 5. a review moment -------------------------------------------------------
+
+    def _review(self) -> None:
+        first = self.today + relativedelta(months=1)
+        fields = [
+            FormField(
+                "title",
+                t("guide.field.review_title"),
+                value=t("guide.review.default_title"),
+                required=True,
+            ),
+            FormField(
+                "start",
+                t("guide.field.review_on"),
+                "date",
+                first,
+                required=True,
+                placeholder=t("sec.hint.date"),
+            ),
+            FormField(
+                "repeat",
+                t("guide.field.repeat"),
+                "choice",
+                REPEATS[0][0],
+                choices=tuple((t(key), value) for value, key in REPEATS),
+            ),
+        ]
+
+        def submit(values: Values) -> bool:
+            start: date = values["start"]
+            rule = parse_recurrence(values["repeat"], start) if values["repeat"] else ""
+
+            def mutation(edit: Edit) -> None:
+                ops.schedule_review(edit, values["title"], start, rule)
+
+            label = t("label.guide.review", title=printable(values["title"]))
+            return self.pop.save(label, mutation)
+
+        self._form(t("guide.review.title"), t("guide.review.intro"), fields, submit, self._done)
+
+    def _done(self) -> None:
+        self.pop.action_section("dashboard")
+        if not plan_is_empty(self.pop.store.plan):
+            self.pop.say(t("guide.done"))
