@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from pop_tui.core.model import Trend
+from pop_tui.cli import main
+from pop_tui.core.model import Step, Trend
 from pop_tui.store.plan_store import PlanStore
+from tests.conftest import TODAY
 from tests.pop_shell import pop, pop_process
 
 # Each command with arguments that succeed on the demo plan; "write" ones change it.
@@ -115,3 +120,54 @@ def test_a_damaged_plan_is_explained_by_every_command(tmp_path: Path) -> None:
         assert ran.code == 1, words
         assert "cannot open" in ran.err
         assert path.read_text() == "{ not a plan"
+
+
+@pytest.mark.parametrize("columns", [50, 120])
+def test_help_fits_the_width_of_the_terminal(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], columns: int
+) -> None:
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    with pytest.raises(SystemExit):
+        main(["agenda", "--help"])
+    lines = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in lines) <= columns
+    # Wide enough, the usage is one line; narrow, it is wrapped.
+    assert (lines[0].rstrip().endswith("[--json | --brief]")) == (columns == 120)
+
+
+def test_a_reader_that_stops_early_gets_no_error(demo_store: PlanStore) -> None:
+    # `pop list steps --all | head -1`: the pipe closes while pop still writes.
+
+    demo_store.apply(
+        "Many steps",
+        lambda edit: [
+            edit.add(Step, goal_id=1, title=f"step {n} " + "x" * 80) for n in range(3000)
+        ],
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pop_tui", "list", "steps", "--all", "--db", str(demo_store.path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "POP_TODAY": TODAY.isoformat()},
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline()
+    process.stdout.close()
+    code = process.wait(timeout=60)
+    assert process.stderr.read() == b""
+    assert code == 141
+
+
+def test_step_numbers_keep_their_column_past_four_digits(
+    demo_store: PlanStore, capsys: pytest.CaptureFixture[str]
+) -> None:
+    demo_store.apply(
+        "Many steps",
+        lambda edit: [edit.add(Step, goal_id=1, title=f"step {n}") for n in range(10_000)],
+    )
+    ran = pop(capsys, "list", "steps", "--db", demo_store.path)
+    lines = [line for line in ran.out.splitlines() if "#" in line]
+    starts = {line.index("  ", line.index("#")) for line in lines}
+    assert len(starts) == 1, "the date column starts at the same place on every line"
+    assert any("#10" in line and len(line.split()[0]) == 6 for line in lines)

@@ -6,6 +6,7 @@ every other command must start as fast as a C tool's.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -18,6 +19,18 @@ from pop_tui.store.storage import PlanFileError
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``pop`` with ``argv`` (default: the process's arguments); returns the exit code."""
+    # A shell command lives for a few milliseconds and makes no garbage worth
+    # collecting; the terminal app turns collection back on (see cli/tui.py).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _main(argv)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         set_language(choose_language(args_list, os.environ))
@@ -33,7 +46,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(t("cli.error", message=exc), file=sys.stderr)
         return 2
     try:
-        return int(args.run(args, context))
+        code = int(args.run(args, context))
+        sys.stdout.flush()  # here, so that a closed pipe is noticed below
+        return code
+    except BrokenPipeError:
+        # The reader stopped early (``pop list steps | head``): not an error to report.
+        # What is still buffered goes nowhere, so the exit does not complain either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # what a shell reports for a program ended by SIGPIPE
     except UsageError as exc:
         parser.print_usage(sys.stderr)
         print(t("cli.error", message=exc), file=sys.stderr)

@@ -78,19 +78,26 @@ def _window(days: int) -> str:
     return t("cli.agenda.this_week") if days == 7 else t("cli.agenda.within", days=days)
 
 
-def text_lines(report: Agenda, plan: Plan, paint: Paint, checkin_command: str) -> list[str]:
+def text_lines(report: Agenda, paint: Paint, checkin_command: str) -> list[str]:
     """The agenda for a person: sections with one line per item, the check-in at the end."""
     today = report.today
     if report.empty_plan:
         return [t("cli.agenda.empty_plan")]
     lines: list[str] = []
+    numbers = rows.number_width(item.step.id for item in (*report.overdue, *report.soon))
     if report.overdue:
         lines.append(paint(t("cli.agenda.overdue"), "bold"))
         for item in report.overdue:
             when = rows.when_late(item.due, today)
             lines.append(
                 rows.row(
-                    paint, item.step.id, when, item.step.title, rows.goal_name(item.goal), ("red",)
+                    paint,
+                    item.step.id,
+                    when,
+                    item.step.title,
+                    rows.goal_name(item.goal),
+                    ("red",),
+                    numbers=numbers,
                 )
             )
     if report.soon:
@@ -100,7 +107,13 @@ def text_lines(report: Agenda, plan: Plan, paint: Paint, checkin_command: str) -
             when = relative_day(item.due, today)
             lines.append(
                 rows.row(
-                    paint, item.step.id, when, item.step.title, rows.goal_name(item.goal), style
+                    paint,
+                    item.step.id,
+                    when,
+                    item.step.title,
+                    rows.goal_name(item.goal),
+                    style,
+                    numbers=numbers,
                 )
             )
     if report.reviews:
@@ -110,7 +123,9 @@ def text_lines(report: Agenda, plan: Plan, paint: Paint, checkin_command: str) -
             when = rows.when_late(review.due, today) if late else relative_day(review.due, today)
             about = review.goal.title if review.goal is not None else t("cli.whole_plan")
             style = ("red",) if late else ("yellow",) if review.due == today else ()
-            lines.append(rows.row(paint, None, when, review.review.title, about, style))
+            lines.append(
+                rows.row(paint, None, when, review.review.title, about, style, numbers=numbers)
+            )
     if report.feedback:
         lines.append(paint(t("cli.agenda.feedback"), "bold"))
         for late_feedback in report.feedback:
@@ -118,10 +133,10 @@ def text_lines(report: Agenda, plan: Plan, paint: Paint, checkin_command: str) -
             title = t("cli.agenda.feedback_item", who=request.from_whom, question=request.question)
             when = rows.when_late(late_feedback.wanted_by, today)
             about = late_feedback.goal.title if late_feedback.goal is not None else ""
-            lines.append(rows.row(paint, None, when, title, about, ("red",)))
+            lines.append(rows.row(paint, None, when, title, about, ("red",), numbers=numbers))
     if not lines:
         lines.append(t("cli.agenda.nothing", window=_window(report.days)))
-    lines.append(checkins.checkin_summary(plan, today))
+    lines.append(checkins.summary_line(report.last_checkin, report.streak, today))
     if not report.checked_in_today:
         lines[-1] += " · " + t("cli.agenda.checkin_hint", command=checkin_command)
     return lines
@@ -236,7 +251,7 @@ def run(args: argparse.Namespace, context: Context) -> int:
     if args.brief:
         print(brief_line(report, paint))
     else:
-        print("\n".join(text_lines(report, plan, paint, context.command("checkin"))))
+        print("\n".join(text_lines(report, paint, context.command("checkin"))))
     return 0
 
 

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from pop_tui.cli.context import Context, UsageError
-from pop_tui.cli.parser import Common
+from pop_tui.cli.parser import Common, file_path
 from pop_tui.core.export import EXTENSIONS, FORMATS, ExportSource, Format, export
 from pop_tui.core.model import Plan
 from pop_tui.core.periods import PeriodError, archived_plan, current_period, find_period
@@ -75,7 +75,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
     )
     common(parser)
     parser.add_argument("--format", "-f", choices=FORMATS, help=t("cli.help.export_format"))
-    parser.add_argument("-o", "--output", dest="out", metavar="FILE", help=t("cli.help.export_out"))
+    parser.add_argument(
+        "-o", "--output", dest="out", metavar="FILE", type=file_path, help=t("cli.help.export_out")
+    )
     parser.add_argument("--force", action="store_true", help=t("cli.help.export_force"))
     parser.add_argument("--period", metavar="NAME", help=t("cli.help.export_period"))
     parser.set_defaults(run=run_export)

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from pop_tui.cli.context import Context
-from pop_tui.cli.parser import Common
+from pop_tui.cli.parser import Common, file_path
 from pop_tui.core.export.json_doc import Document, DocumentError, Problem, read_document
 from pop_tui.core.model import Goal, Step
 from pop_tui.core.plan_import import ImportResult, merge_plan, replace_plan
@@ -85,6 +85,6 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
         "import", help=t("cli.help.import"), description=t("cli.help.import")
     )
     common(parser)
-    parser.add_argument("file", metavar="FILE", help=t("cli.help.import_file"))
+    parser.add_argument("file", metavar="FILE", type=file_path, help=t("cli.help.import_file"))
     parser.add_argument("--merge", action="store_true", help=t("cli.help.import_merge"))
     parser.set_defaults(run=run_import)

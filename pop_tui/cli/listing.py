@@ -29,6 +29,7 @@ def goal_lines(plan: Plan, today: date, every: bool, paint: Paint) -> tuple[list
     """One line per goal (active ones unless ``every``), and how many were left out."""
     goals = sorted(plan.goals.values(), key=lambda g: (g.order, g.id))
     shown = [g for g in goals if every or g.status == "active"]
+    numbers = rows.number_width(g.id for g in shown)
     lines = []
     for goal in shown:
         about = [t(f"cli.horizon.{goal.horizon}"), t(f"cli.kind.{goal.kind}")]
@@ -44,6 +45,7 @@ def goal_lines(plan: Plan, today: date, every: bool, paint: Paint) -> tuple[list
                 ", ".join(about),
                 ("red",) if late else (),
                 width=DATE_WIDTH,
+                numbers=numbers,
             )
         )
     return lines, len(goals) - len(shown)
@@ -58,6 +60,7 @@ def step_lines(plan: Plan, today: date, every: bool, paint: Paint) -> tuple[list
 
     steps = sorted(plan.steps.values(), key=lambda s: (s.due is None, s.due or date.max, s.id))
     shown = [s for s in steps if every or (s.done_on is None and is_listed(goals.get(s.goal_id)))]
+    numbers = rows.number_width(s.id for s in shown)
     lines = []
     for step in shown:
         goal = goals.get(step.goal_id)
@@ -67,7 +70,16 @@ def step_lines(plan: Plan, today: date, every: bool, paint: Paint) -> tuple[list
         late = step.done_on is None and step.due is not None and step.due < today
         style = ("red",) if late else ("yellow",) if step.due == today else ()
         lines.append(
-            rows.row(paint, step.id, _day(step.due), step.title, about, style, width=DATE_WIDTH)
+            rows.row(
+                paint,
+                step.id,
+                _day(step.due),
+                step.title,
+                about,
+                style,
+                width=DATE_WIDTH,
+                numbers=numbers,
+            )
         )
     return lines, len(steps) - len(shown)
 
@@ -78,6 +90,7 @@ def review_lines(plan: Plan, today: date, every: bool, paint: Paint) -> tuple[li
         plan.reviews.values(), key=lambda r: (r.next_on is None, r.next_on or date.max, r.id)
     )
     shown = [r for r in reviews if every or r.next_on is not None]
+    numbers = rows.number_width(r.id for r in shown)
     lines = []
     for review in shown:
         goal = plan.goals.get(review.goal_id) if review.goal_id is not None else None
@@ -97,6 +110,7 @@ def review_lines(plan: Plan, today: date, every: bool, paint: Paint) -> tuple[li
                 " · ".join(about),
                 ("red",) if late else (),
                 width=DATE_WIDTH,
+                numbers=numbers,
             )
         )
     return lines, len(reviews) - len(shown)

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
+import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pop_tui import __version__
 from pop_tui.core.texts import t
@@ -43,6 +45,55 @@ _VALUED_OPTIONS = ("--db", "--lang")
 Common = Callable[[argparse.ArgumentParser], None]
 
 
+class Formatter(argparse.HelpFormatter):
+    """argparse's formatter, sized without ``shutil``: argparse makes one for every
+    option it adds, and importing shutil (with its compression modules) would
+    cost every command a few milliseconds of its start."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        if width is None:
+            width = terminal_columns() - 2
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+def terminal_columns() -> int:
+    """What ``shutil.get_terminal_size().columns`` says: $COLUMNS, else the
+    terminal's width, else 80."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        columns = os.get_terminal_size(sys.__stdout__.fileno()).columns if sys.__stdout__ else 0
+    except (AttributeError, ValueError, OSError):
+        columns = 0
+    return columns or 80
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser (and sub-parsers) using :class:`Formatter`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", Formatter)
+        super().__init__(*args, **kwargs)
+
+
+def file_path(text: str) -> str:
+    """A file named on the command line: any text the file system takes (argparse ``type``)."""
+    if "\0" in text:
+        # Not from a shell (it cannot pass one), but main() may be called with anything.
+        raise argparse.ArgumentTypeError(t("cli.path_bad"))
+    return text
+
+
 def add_common(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
     """``--db`` and ``--lang``, accepted before or after a command's name.
 
@@ -50,7 +101,9 @@ def add_common(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
     before the command's name is not erased by the sub-parser's default.
     """
     default = None if top else argparse.SUPPRESS
-    parser.add_argument("--db", metavar="PATH", default=default, help=t("cli.help.db"))
+    parser.add_argument(
+        "--db", metavar="PATH", type=file_path, default=default, help=t("cli.help.db")
+    )
     parser.add_argument("--lang", choices=("en", "nl"), default=default, help=t("cli.help.lang"))
 
 
@@ -80,10 +133,11 @@ def modules_for(argv: Sequence[str]) -> list[str]:
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser for ``argv`` (all commands when ``argv`` is None)."""
-    parser = argparse.ArgumentParser(prog="pop", description=t("cli.description"))
+    parser = Parser(prog="pop", description=t("cli.description"))
     parser.add_argument("--version", action="version", version=f"pop {__version__}")
     add_common(parser, top=True)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # ``prog`` given, argparse need not format a usage line to work it out.
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", prog="pop")
     wanted = modules_for(argv) if argv is not None else list(dict.fromkeys(COMMANDS.values()))
     for name in wanted:
         importlib.import_module(name).register(commands, add_common)

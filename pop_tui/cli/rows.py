@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from pop_tui.cli.terminal import Paint
@@ -13,9 +14,15 @@ NUMBER_WIDTH = 4
 WHEN_WIDTH = 13
 
 
-def number(id: int | None) -> str:
+def number(id: int | None, width: int = NUMBER_WIDTH) -> str:
     """The short number a REF can use (``#5``), right-aligned; blank for records without one."""
-    return (f"#{id}" if id is not None else "").rjust(NUMBER_WIDTH)
+    return (f"#{id}" if id is not None else "").rjust(width)
+
+
+def number_width(ids: Iterable[int | None]) -> int:
+    """How wide the number column must be for ``ids``, so that a list of
+    thousands of steps keeps its columns straight."""
+    return max([NUMBER_WIDTH, *(len(f"#{id}") for id in ids if id is not None)])
 
 
 def when_late(due: date, today: date) -> str:
@@ -38,9 +45,13 @@ def row(
     about: str = "",
     when_style: tuple[str, ...] = (),
     width: int = WHEN_WIDTH,
+    numbers: int = NUMBER_WIDTH,
 ) -> str:
-    """``  #12  in 3 days   Title · about``: the number, a date column, the title, its context."""
-    line = f"{number(id)}  {paint(when.ljust(width), *when_style)} {printable(title)}"
+    """``  #12  in 3 days   Title · about``: the number, a date column, the title, its context.
+
+    ``numbers``: the width of the number column (see :func:`number_width`).
+    """
+    line = f"{number(id, numbers)}  {paint(when.ljust(width), *when_style)} {printable(title)}"
     if about:
         line += paint(" · " + printable(about), "dim")
     return line.rstrip()

@@ -27,15 +27,18 @@ class DueReview(Value):
     due: date
 
 
-def _dated_open_steps(plan: Plan) -> list[DueStep]:
+def _dated_open_steps(plan: Plan, first: date, last: date) -> list[DueStep]:
+    """Open steps of active goals (or of none) due from ``first`` to ``last``, soonest first."""
     goals = plan.goals
-    return [
+    found = [
         DueStep(step, goals.get(step.goal_id), step.due)
         for step in plan.steps.values()
         if step.due is not None
+        and first <= step.due <= last
         and step.done_on is None
         and _goal_is_active(goals.get(step.goal_id))
     ]
+    return sorted(found, key=lambda d: (d.due, d.step.id))
 
 
 def _goal_is_active(goal: Goal | None) -> bool:
@@ -44,15 +47,14 @@ def _goal_is_active(goal: Goal | None) -> bool:
 
 def overdue_steps(plan: Plan, today: date) -> list[DueStep]:
     """Open steps whose due date has passed, oldest first."""
-    found = [d for d in _dated_open_steps(plan) if d.due < today]
-    return sorted(found, key=lambda d: (d.due, d.step.id))
+    if today == date.min:
+        return []
+    return _dated_open_steps(plan, date.min, today - timedelta(days=1))
 
 
 def steps_due_soon(plan: Plan, today: date, days: int = 7) -> list[DueStep]:
     """Open steps due from today up to and including ``today + days``, soonest first."""
-    last = today + timedelta(days=days)
-    found = [d for d in _dated_open_steps(plan) if today <= d.due <= last]
-    return sorted(found, key=lambda d: (d.due, d.step.id))
+    return _dated_open_steps(plan, today, today + timedelta(days=days))
 
 
 def upcoming_reviews(plan: Plan, today: date, days: int = 14) -> list[DueReview]:

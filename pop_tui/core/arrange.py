@@ -13,6 +13,8 @@ from typing import Protocol, TypeVar
 
 from pop_tui.core.edit import Edit
 from pop_tui.core.model import (
+    GOAL_KINDS,
+    HORIZONS,
     Action,
     EmployerGoal,
     Goal,
@@ -40,6 +42,18 @@ OrderedT = TypeVar("OrderedT", bound=Ordered)
 def ordered(records: Iterable[OrderedT]) -> list[OrderedT]:
     """``records`` sorted by their order, then by id."""
     return sorted(records, key=lambda r: (r.order, r.id))
+
+
+def goals_in_order(plan: Plan) -> list[Goal]:
+    """Goals as the goals screen shows them: by horizon, kind, then their own order."""
+    return [
+        goal
+        for horizon in HORIZONS
+        for kind in GOAL_KINDS
+        for goal in ordered(
+            g for g in plan.goals.values() if (g.horizon, g.kind) == (horizon, kind)
+        )
+    ]
 
 
 def next_order(records: Iterable[Ordered]) -> int:

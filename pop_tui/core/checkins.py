@@ -106,13 +106,16 @@ def checkin_summary(plan: Plan, today: date) -> str:
 
     The note comes last, so that a narrow screen cuts it rather than the streak.
     """
-    last = last_checkin(plan, today)
+    return summary_line(last_checkin(plan, today), streak(plan, today), today)
+
+
+def summary_line(last: CheckIn | None, days: int, today: date) -> str:
+    """:func:`checkin_summary` from the last check-in and the streak, worked out already."""
     if last is None or last.on is None:
         return t("checkin.summary.never")
     parts = [t("checkin.summary.last", when=relative_day(last.on, today))]
     if last.mood is not None:
         parts.append(t("checkin.summary.mood", mood=last.mood))
-    days = streak(plan, today)
     if days:
         parts.append(t("checkin.streak.one") if days == 1 else t("checkin.streak.many", days=days))
     if last.note:

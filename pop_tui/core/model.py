@@ -64,6 +64,48 @@ class Record(Value):
         state.update(values)
         return record
 
+    @classmethod
+    def stored_table(cls, raw: dict[str, Any]) -> dict[int, typing.Self]:
+        """Build the records of a table that this version of pop wrote itself.
+
+        The store calls this only for a file whose checksum shows it is exactly
+        as pop wrote it (see :mod:`pop_tui.store.storage`), so every value was
+        checked when its record was made: only what JSON cannot hold (dates,
+        tuples, nested values) is converted, which makes reading a large plan
+        several times faster. Anything unexpected goes through :meth:`from_dict`,
+        which checks every field.
+        """
+        names, converters = _stored_form(cls)
+        defaults = cls._field_defaults
+        new = object.__new__
+        records: dict[int, typing.Self] = {}
+        for key, data in raw.items():
+            id = _record_id(cls.TABLE, key)
+            if type(data) is not dict or not data.keys() <= names:
+                records[id] = cls.from_dict(id, data)
+                continue
+            record = new(cls)
+            state = record.__dict__
+            state.update(defaults)
+            state.update(data)
+            state["id"] = id
+            try:
+                for name, convert in converters:
+                    value = state[name]
+                    if value is not None:
+                        state[name] = convert(value)
+            except (TypeError, ValueError):
+                record = cls.from_dict(id, data)
+            records[id] = record
+        return records
+
+
+def _record_id(table: str, key: str) -> int:
+    try:
+        return int(key)
+    except ValueError:
+        raise ModelError(f"table {table!r}: id {key!r} is not a number") from None
+
 
 class SwotItem(Record):
     """One strength, weakness, opportunity or threat of the self-analysis."""
@@ -339,6 +381,10 @@ class Plan:
     def remove(self, table: str, id: int) -> None:
         self.tables[table].pop(id, None)
 
+    def is_empty(self) -> bool:
+        """True for a plan without a single record: the first start."""
+        return not any(self.tables.values())
+
     def to_dict(self) -> dict[str, dict[str, dict[str, Any]]]:
         """The plan as JSON-able tables: ``{table: {"id": record-dict}}``."""
         return {
@@ -347,19 +393,25 @@ class Plan:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Plan:
-        """Build a plan from JSON-able tables; tables this version does not know are ignored."""
+    def from_dict(cls, data: dict[str, Any], *, stored: bool = False) -> Plan:
+        """Build a plan from JSON-able tables; tables this version does not know are ignored.
+
+        ``stored``: the tables are exactly as this version of pop wrote them
+        (see :meth:`Record.stored_table`), which makes reading a large plan
+        several times faster.
+        """
         plan = cls()
         for name, record_type in TABLES.items():
             raw = data.get(name, {})
             if not isinstance(raw, dict):
                 raise ModelError(f"table {name!r}: expected an object")
+            if stored:
+                plan.tables[name] = record_type.stored_table(raw)
+                continue
+            records = plan.tables[name]
             for key, value in raw.items():
-                try:
-                    id = int(key)
-                except ValueError:
-                    raise ModelError(f"table {name!r}: id {key!r} is not a number") from None
-                plan.tables[name][id] = record_type.from_dict(id, value)
+                id = _record_id(name, key)
+                records[id] = record_type.from_dict(id, value)
         return plan
 
 
@@ -400,6 +452,71 @@ def _loaders(cls: type) -> dict[str, Loader]:
         names = typing.cast(type[Value], cls)._field_names
         _LOADERS[cls] = {name: _loader(hints[name]) for name in names if name != "id"}
     return _LOADERS[cls]
+
+
+_STORED: dict[type, tuple[frozenset[str], tuple[tuple[str, Loader], ...]]] = {}
+
+
+def _stored_form(cls: type) -> tuple[frozenset[str], tuple[tuple[str, Loader], ...]]:
+    """The stored field names of ``cls`` and a converter for each field whose
+    value JSON cannot hold as it is (dates, tuples, nested values; floats written
+    as whole numbers).
+
+    Worked out from the annotations' text: evaluating them (``get_type_hints``)
+    would cost every command's start more than reading a small plan.
+    """
+    if cls not in _STORED:
+        names = [n for n in typing.cast(type[Value], cls)._field_names if n != "id"]
+        written: dict[str, str] = {}
+        for base in reversed(cls.__mro__):
+            written.update(base.__dict__.get("__annotations__", {}))  # noqa: RUF063  (inspect costs an import)
+        converters: list[tuple[str, Loader]] = []
+        for name in names:
+            convert = _stored_converter(cls, name, str(written.get(name, "")))
+            if convert is not None:
+                converters.append((name, convert))
+        _STORED[cls] = (frozenset(names), tuple(converters))
+    return _STORED[cls]
+
+
+# Annotations whose stored JSON value is already the record's value.
+_AS_STORED = frozenset({"str", "int", "bool", "Quadrant", "GoalKind", "Horizon", "GoalStatus"})
+
+
+def _stored_converter(cls: type, name: str, annotation: str) -> Loader | None:
+    hint = annotation.removesuffix(" | None")
+    if hint in _AS_STORED:
+        return None
+    if hint == "date":
+        return date.fromisoformat
+    if hint == "float":
+        return float
+    if hint in ("tuple[int, ...]", "tuple[str, ...]"):
+        return tuple
+    inner = hint.removeprefix("tuple[").removesuffix(", ...]")
+    nested = globals().get(inner)
+    if hint.startswith("tuple[") and isinstance(nested, type) and issubclass(nested, Value):
+        item_names, item_converters = _stored_form(nested)
+        item_defaults = nested._field_defaults
+
+        def values(items: list[dict[str, Any]]) -> tuple[Value, ...]:
+            made = []
+            for data in items:
+                if type(data) is not dict or not data.keys() <= item_names:
+                    raise ValueError("not a stored value")
+                value = object.__new__(nested)
+                state = value.__dict__
+                state.update(item_defaults)
+                state.update(data)
+                for field, convert in item_converters:
+                    if state[field] is not None:
+                        state[field] = convert(state[field])
+                made.append(value)
+            return tuple(made)
+
+        return values
+    # Anything else is checked and converted the careful way.
+    return _loaders(cls)[name]
 
 
 def _type_error(expected: str, value: Any) -> TypeError:

@@ -81,15 +81,29 @@ def goal_steps(plan: Plan, goal_id: int) -> list[Step]:
     return sorted(found, key=lambda s: (s.order, s.id))
 
 
+def steps_by_goal(plan: Plan) -> dict[int, list[Step]]:
+    """Every goal's steps in their order, in one pass over the steps (for a list of
+    goals: asking :func:`goal_steps` per goal reads all steps once per goal)."""
+    found: dict[int, list[Step]] = {}
+    for step in plan.steps.values():
+        found.setdefault(step.goal_id, []).append(step)
+    for steps in found.values():
+        steps.sort(key=lambda s: (s.order, s.id))
+    return found
+
+
 def step_fraction(steps: Iterable[Step]) -> tuple[int, int]:
     """(done, total) of ``steps``."""
     listed = list(steps)
     return sum(1 for s in listed if s.done), len(listed)
 
 
-def goal_progress(plan: Plan, goal: Goal) -> Progress | None:
-    """The goal's progress (see the module's notes), or None when nothing can be counted."""
-    done, total = step_fraction(goal_steps(plan, goal.id))
+def goal_progress(plan: Plan, goal: Goal, steps: Iterable[Step] | None = None) -> Progress | None:
+    """The goal's progress (see the module's notes), or None when nothing can be counted.
+
+    ``steps``: the goal's steps, when the caller has them already (see :func:`steps_by_goal`).
+    """
+    done, total = step_fraction(goal_steps(plan, goal.id) if steps is None else steps)
     if goal.status == "done":
         return Progress(1.0, "status", done, total)
     measured = measure_fraction(goal, goal.current)
@@ -134,11 +148,15 @@ def pace_of(progress: float, used: float, *, overdue: bool = False) -> Pace:
     return "at_risk"
 
 
-def goal_pace(plan: Plan, goal: Goal, today: date) -> Pace | None:
-    """The goal's pace on ``today``, or None (see the module's notes for when)."""
+def goal_pace(plan: Plan, goal: Goal, today: date, progress: Progress | None = None) -> Pace | None:
+    """The goal's pace on ``today``, or None (see the module's notes for when).
+
+    ``progress``: the goal's progress, when the caller has worked it out already.
+    """
     if goal.status != "active":
         return None
-    progress = goal_progress(plan, goal)
+    if progress is None:
+        progress = goal_progress(plan, goal)
     used = time_used(goal, today)
     if progress is None or used is None or goal.deadline is None:
         return None

@@ -117,11 +117,10 @@ class PlanStore:
 
     def _load(self) -> None:
         signature = file_signature(self.path)
-        tables = self._storage.read()
-        if tables is None:
-            tables = {META: {META_ID: self._new_meta()}}
+        found = self._storage.read_checked()
+        tables, stored = found if found is not None else ({META: {META_ID: self._new_meta()}}, True)
         try:
-            plan = Plan.from_dict(tables)
+            plan = Plan.from_dict(tables, stored=stored)
             history = [
                 HistoryEntry.from_dict(int(k), v) for k, v in tables.get(HISTORY, {}).items()
             ]

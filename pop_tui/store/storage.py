@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -86,9 +87,17 @@ def serialize(tables: Tables, lines: RecordLines | None = None) -> bytes:
     fresh: dict[int, tuple[object, str]] = {}
     out = ["{"]
     names = sorted(tables)
+    meta_at: int | None = None
     for n, name in enumerate(names):
         records = tables[name]
         table_end = "," if n < len(names) - 1 else ""
+        if name == META and records.get(META_ID) and table_end:
+            # Written last, once the checksum of the tables after it is known.
+            out.append(f" {json.dumps(name)}: {{")
+            meta_at = len(out)
+            out.append("")
+            out.append(f" }}{table_end}")
+            continue
         if not records:
             out.append(f" {json.dumps(name, ensure_ascii=False)}: {{}}{table_end}")
             continue
@@ -102,7 +111,31 @@ def serialize(tables: Tables, lines: RecordLines | None = None) -> bytes:
         out.append(f" }}{table_end}")
     out.append("}\n")
     cache.replace(fresh)
+    if meta_at is not None:
+        tail = "\n".join(out[meta_at + 2 :]).encode()
+        meta = {**tables[META][META_ID], CHECKSUM: zlib.crc32(tail)}
+        out[meta_at] = f"  {json.dumps(META_ID)}: {_encode_record(meta)}"
     return "\n".join(out).encode()
+
+
+# The plan's tables come after ``_meta`` in the file; its record holds their checksum.
+CHECKSUM = "checksum"
+_META_START = b'\n "_meta": {\n'
+_META_END = b"\n },\n"
+
+
+def written_by_pop(raw: bytes, meta: dict[str, Any]) -> bool:
+    """Whether the tables in the file are exactly as pop wrote them: the checksum in
+    ``_meta`` matches. A file edited by hand (or by git) is read as well, with every
+    field checked; this only lets an untouched file skip those checks."""
+    expected = meta.get(CHECKSUM)
+    if not isinstance(expected, int):
+        return False
+    start = raw.find(_META_START)
+    end = raw.find(_META_END, start) if start >= 0 else -1
+    if end < 0:
+        return False
+    return zlib.crc32(memoryview(raw)[end + len(_META_END) :]) == expected
 
 
 TRUNCATED = "the file ends too early (truncated)"
@@ -193,11 +226,18 @@ class AtomicJSONStorage(Storage):
         self.backups = backups
 
     def read(self) -> Tables | None:
+        found = self.read_checked()
+        return None if found is None else found[0]
+
+    def read_checked(self) -> tuple[Tables, bool] | None:
+        """The tables, and whether they are exactly as pop wrote them (see
+        :func:`written_by_pop`); None when there is no file."""
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return None
-        return parse(self.path, raw)
+        tables = parse(self.path, raw)
+        return tables, written_by_pop(raw, tables[META][META_ID])
 
     def write(self, data: Tables) -> None:
         payload = serialize(data)

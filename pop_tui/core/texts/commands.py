@@ -30,6 +30,7 @@ EN: dict[str, str] = {
     "cli.help.agenda_json": "print JSON for scripts (the format is in docs/cli.md)",
     "cli.help.agenda_brief": "print one summary line, e.g. for a shell profile",
     "cli.agenda.days_bad": "{value!r} is not a number of days from 0 to {most}",
+    "cli.path_bad": "a file name cannot hold a NUL character",
     "cli.agenda.this_week": "this week",
     "cli.agenda.within": "in the next {days} days",
     "cli.agenda.empty_plan": (
@@ -147,6 +148,7 @@ NL: dict[str, str] = {
     "cli.help.agenda_json": "geef JSON voor scripts (het formaat staat in docs/cli.md)",
     "cli.help.agenda_brief": "geef één samenvattende regel, bijvoorbeeld voor je shellprofiel",
     "cli.agenda.days_bad": "{value!r} is geen aantal dagen van 0 tot en met {most}",
+    "cli.path_bad": "een bestandsnaam kan geen NUL-teken bevatten",
     "cli.agenda.this_week": "deze week",
     "cli.agenda.within": "in de komende {days} dagen",
     "cli.agenda.empty_plan": (

@@ -1,0 +1,135 @@
+"""Reading a plan that pop wrote itself: the checksum, and the quick way of making records.
+
+A file whose checksum matches is read without checking every field again
+(``Plan.from_dict(..., stored=True)``); anything else is read the careful way.
+Both must give the same plan, and a file changed by hand must never be
+trusted.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from pop_tui.core import model
+from pop_tui.core.demo import populate_demo
+from pop_tui.core.edit import Edit
+from pop_tui.core.model import RECORD_TYPES, Goal, HeldReview, Plan, Review, Step
+from pop_tui.store.plan_store import PlanStore, write_new_plan
+from pop_tui.store.storage import (
+    CHECKSUM,
+    META,
+    META_ID,
+    AtomicJSONStorage,
+    DamagedPlanError,
+    serialize,
+)
+from tests.conftest import NOW, TODAY
+from tests.plan_strategies import plans
+
+
+def demo_plan() -> Plan:
+    plan = Plan()
+    populate_demo(Edit(plan), TODAY, "en")
+    return plan
+
+
+def stored_tables(plan: Plan) -> dict[str, dict[str, object]]:
+    """The tables as the file holds them: JSON-able dicts, read back from the bytes."""
+    meta = {META_ID: {"app": "pop-tui", "schema": 1, "revision": 1}}
+    loaded: dict[str, dict[str, object]] = json.loads(serialize({META: meta, **plan.to_dict()}))
+    return loaded
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans())
+def test_the_quick_way_gives_the_same_plan_as_the_careful_way(plan: Plan) -> None:
+    tables = stored_tables(plan)
+    quick = Plan.from_dict(tables, stored=True)
+    careful = Plan.from_dict(tables)
+    assert quick == careful == plan
+    # Equal is not enough: 3 == 3.0, and a list is not a tuple.
+    for name, records in careful.tables.items():
+        for id, record in records.items():
+            assert repr(quick.tables[name][id]) == repr(record)
+
+
+def test_every_field_of_every_record_has_a_quick_conversion(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A field type the quick way does not know falls back to the careful loaders,
+    # which is correct but slow; a new field type must be taught to _stored_form.
+    def no_careful_loaders(cls: type) -> dict[str, object]:
+        raise AssertionError(f"{cls.__name__} has a field the quick way does not know")
+
+    monkeypatch.setattr(model, "_STORED", {})
+    monkeypatch.setattr(model, "_loaders", no_careful_loaders)
+    for cls in RECORD_TYPES:
+        model._stored_form(cls)
+    Plan.from_dict(stored_tables(demo_plan()), stored=True)
+
+
+def test_a_file_pop_wrote_carries_the_checksum_of_its_tables(tmp_path: Path) -> None:
+    store = write_new_plan(tmp_path / "plan.json", demo_plan())
+    found = AtomicJSONStorage(store.path).read_checked()
+    assert found is not None
+    tables, trusted = found
+    assert trusted
+    assert isinstance(tables[META][META_ID][CHECKSUM], int)
+    store.apply("add", lambda e: e.add(Goal, title="Another goal"))
+    found = AtomicJSONStorage(store.path).read_checked()
+    assert found is not None and found[1]
+
+
+def _edit_line(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_file_changed_by_hand_is_read_the_careful_way(tmp_path: Path) -> None:
+    store = write_new_plan(tmp_path / "plan.json", demo_plan())
+    goal = store.plan.goals[1]
+    _edit_line(store.path, json.dumps(goal.title), json.dumps("Renamed by hand"))
+    found = AtomicJSONStorage(store.path).read_checked()
+    assert found is not None and not found[1]
+    assert PlanStore.open(store.path).plan.goals[1].title == "Renamed by hand"
+
+
+def test_a_wrong_value_typed_by_hand_is_refused_not_trusted(tmp_path: Path) -> None:
+    store = write_new_plan(tmp_path / "plan.json", demo_plan())
+    step = next(s for s in store.plan.steps.values() if s.due is not None)
+    assert step.due is not None
+    _edit_line(store.path, f'"due": "{step.due.isoformat()}"', '"due": 5')
+    with pytest.raises(DamagedPlanError, match="damaged"):
+        PlanStore.open(store.path)
+
+
+def test_a_record_with_fields_of_a_newer_pop_is_read_field_by_field(tmp_path: Path) -> None:
+    # A newer pop of the same schema may add a field; this version ignores it
+    # (and keeps the line as it was), trusted file or not.
+    store = write_new_plan(tmp_path / "plan.json", demo_plan())
+    tables = json.loads(store.path.read_text())
+    tables["steps"]["1"]["colour"] = "blue"
+    del tables[META][META_ID][CHECKSUM]
+    store.path.write_bytes(serialize(tables))
+    found = AtomicJSONStorage(store.path).read_checked()
+    assert found is not None and found[1]
+    step = PlanStore.open(store.path).plan.steps[1]
+    assert isinstance(step, Step) and not hasattr(step, "colour")
+
+
+def test_held_reviews_and_tuples_come_back_as_values(tmp_path: Path) -> None:
+    plan = demo_plan()
+    Edit(plan).add(Review, title="Monthly", held=(HeldReview(on=TODAY, notes="went well"),))
+    store = write_new_plan(tmp_path / "plan.json", plan)
+    plan = PlanStore.open(store.path, now=lambda: NOW).plan
+    held = [r for r in plan.table(Review).values() if r.held]
+    assert held
+    assert held[0].held == (HeldReview(on=TODAY, notes="went well"),)
+    assert all(isinstance(r.held, tuple) for r in held)
+    assert all(type(h).__name__ == "HeldReview" for r in held for h in r.held)
+    assert all(isinstance(g.swot_ids, tuple) for g in plan.goals.values())
