@@ -7,7 +7,7 @@ import contextlib
 import signal
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path, PurePath
+from pathlib import PurePath
 from typing import Any, ClassVar
 
 from rich.console import RenderableType
@@ -21,9 +21,9 @@ from pop_tui.core.entry import clean_entry
 from pop_tui.core.texts import t
 from pop_tui.store.plan_store import PlanStore, UndoError
 from pop_tui.ui.dialogs.base import blocks_app_keys
-from pop_tui.ui.drafts import keep_drafts, offer_drafts
 from pop_tui.ui.keys import described
 from pop_tui.ui.navigation import DIALOG_BLOCKED_ACTIONS, HOME, SECTION_BINDINGS, SECTION_MODES
+from pop_tui.ui.styles import stylesheet
 from pop_tui.ui.terminal import TerminalApp
 
 # How often an open TUI looks whether another session changed the plan file.
@@ -32,18 +32,12 @@ RELOAD_SECONDS = 1.0
 HANGUP_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
 
 
-def styles_folder() -> Path:
-    """The ``.tcss`` files: inside the installed package, or beside it in a source tree."""
-    here = Path(__file__).resolve().parent.parent
-    installed = here / "styles"
-    return installed if installed.is_dir() else here.parent / "styles"
-
-
 class PopApp(TerminalApp):
     """pop: the Personal Development Plan in the terminal."""
 
     TITLE = "pop"
-    CSS_PATH: ClassVar[list[str | PurePath]] = sorted(styles_folder().glob("*.tcss"))
+    # Each screen loads its own file when first shown (see pop_tui.ui.styles).
+    CSS_PATH: ClassVar[list[str | PurePath]] = [stylesheet("app")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", described("ui.key.quit"), id="app.quit"),
         Binding("question_mark,f1", "help", described("ui.key.help"), id="app.help"),
@@ -79,13 +73,31 @@ class PopApp(TerminalApp):
     def on_mount(self) -> None:
         self.set_interval(RELOAD_SECONDS, self._reload_if_changed)
         self._catch_hangups()
-        if self.guide_empty_plan and plan_is_empty(self.store.plan):
+        # The guide, the drafts and their dialogs are imported only when needed:
+        # most starts have a plan and no drafts, and every import delays the first paint.
+        if self.guide_empty_plan and self.store.plan.is_empty():
             self.start_guide()
-        self.call_after_refresh(offer_drafts, self)
+        self.call_after_refresh(self._offer_drafts)
 
     def start_guide(self) -> None:
         """Walk through the four parts of the plan (see :mod:`pop_tui.ui.screens.guide`)."""
+        from pop_tui.ui.screens.guide import GuidedStart
+
         GuidedStart(self).begin()
+
+    def _offer_drafts(self) -> None:
+        from pop_tui.store.drafts import list_drafts
+
+        drafts, unreadable = list_drafts(self.store.path)
+        if drafts or unreadable:
+            from pop_tui.ui.drafts import offer_drafts
+
+            offer_drafts(self)
+
+    def _keep_drafts(self) -> None:
+        from pop_tui.ui.drafts import keep_drafts
+
+        keep_drafts(self)
 
     def on_unmount(self) -> None:
         self._unsubscribe()
@@ -107,20 +119,20 @@ class PopApp(TerminalApp):
 
     def _hang_up(self) -> None:
         # First the drafts, while the screens are whole; the terminal may be gone already.
-        keep_drafts(self)
+        self._keep_drafts()
         self.exit()
 
     def panic(self, *renderables: RenderableType) -> None:
         # The input thread panics when the terminal is closed under it (EIO). Whatever
         # goes wrong while keeping the drafts, the app must still end.
         with contextlib.suppress(Exception):
-            keep_drafts(self)
+            self._keep_drafts()
         super().panic(*renderables)
 
     def _handle_exception(self, error: Exception) -> None:
         # A bug that ends the app must not take the typing with it.
         with contextlib.suppress(Exception):
-            keep_drafts(self)
+            self._keep_drafts()
         super()._handle_exception(error)
 
     async def on_event(self, event: events.Event) -> None:
@@ -199,4 +211,3 @@ class PopApp(TerminalApp):
 
 
 from pop_tui.ui.screens.dashboard import DashboardScreen  # noqa: E402  (the screen needs PopApp)
-from pop_tui.ui.screens.guide import GuidedStart, plan_is_empty  # noqa: E402

@@ -15,7 +15,6 @@ what is wrong, so a typo never leaves half the keys changed.
 
 from __future__ import annotations
 
-import tomllib
 import unicodedata
 from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
@@ -74,6 +73,8 @@ def parse_keymap(text: str, path: Path, known_ids: Collection[str]) -> dict[str,
     Raises:
         KeymapError: for anything that is not a known id mapped to key names.
     """
+    import tomllib  # here, not at the top: most starts have no keymap to read
+
     try:
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

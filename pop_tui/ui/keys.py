@@ -11,8 +11,6 @@ changes.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -76,6 +74,9 @@ def node_classes(base: type[DOMNode] = DOMNode) -> Iterator[type[DOMNode]]:
 
 def import_every_ui_module() -> None:
     """Import all of pop's UI, so that :func:`pop_bindings` sees every class."""
+    import importlib
+    import pkgutil
+
     import pop_tui.ui
 
     for found in pkgutil.walk_packages(pop_tui.ui.__path__, "pop_tui.ui."):

@@ -10,7 +10,6 @@ as no file: it only holds a preference, and the next choice writes it anew.
 from __future__ import annotations
 
 import json
-import tomllib
 from pathlib import Path
 
 from pop_tui.paths import user_config_folder
@@ -27,8 +26,14 @@ def settings_path() -> Path:
 def read_settings(path: Path) -> dict[str, str]:
     """The settings in ``path`` that are text; nothing when it is missing or unreadable."""
     try:
-        found = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    import tomllib  # only when there is a file: most starts have none
+
+    try:
+        found = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
         return {}
     return {name: value for name, value in found.items() if isinstance(value, str)}
 

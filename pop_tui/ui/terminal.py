@@ -28,11 +28,17 @@ from pop_tui.core.printable import printable
 from pop_tui.core.texts import set_language, t
 from pop_tui.ui.keymap import KeymapError, keymap_path, read_keymap
 from pop_tui.ui.keys import described, import_every_ui_module, pop_bindings, relabel, shown_key
-from pop_tui.ui.palette import Palette, PlanCommands
 from pop_tui.ui.screens.too_small import TooSmallScreen, too_small
 from pop_tui.ui.settings import read_settings, remember, settings_path
 
 THEME = "theme"
+
+
+def plan_commands() -> type[Provider]:
+    """The palette's commands, imported when the palette first opens, not at start."""
+    from pop_tui.ui.palette import PlanCommands
+
+    return PlanCommands
 
 
 class TerminalApp(App[None]):
@@ -41,7 +47,7 @@ class TerminalApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash,ctrl+p", "command_palette", described("term.key.palette"), id="app.palette"),
     ]
-    COMMANDS: ClassVar[set[type[Provider] | Any]] = {PlanCommands}
+    COMMANDS: ClassVar[set[type[Provider] | Any]] = {plan_commands}
 
     def __init__(self) -> None:
         super().__init__()
@@ -96,6 +102,8 @@ class TerminalApp(App[None]):
                 return
 
     def action_command_palette(self) -> None:
+        from pop_tui.ui.palette import Palette
+
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(Palette(t("palette.placeholder")))
 

@@ -7,18 +7,22 @@ open the check-in on top of it. The app asks :func:`blocks_app_keys`.
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import ClassVar, TypeVar
 
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
 from pop_tui.ui.keys import described
+from pop_tui.ui.styles import DIALOG_STYLES
 
 ResultT = TypeVar("ResultT")
 
 
 class Dialog(ModalScreen[ResultT]):
     """A modal dialog; see the module docstring."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = list(DIALOG_STYLES)
 
     # The app's keys do not reach a modal screen, so help is bound on every dialog.
     BINDINGS: ClassVar[list[BindingType]] = [

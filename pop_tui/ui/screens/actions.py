@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import PurePath
 from typing import ClassVar
 
 from rich.text import Text
@@ -21,14 +22,16 @@ from textual.events import Resize
 from textual.widgets import DataTable
 
 from pop_tui.core import arrange, removal
+from pop_tui.core.arrange import goals_in_order
 from pop_tui.core.edit import Edit
-from pop_tui.core.model import GOAL_KINDS, HORIZONS, Action, Goal, Plan, Step
+from pop_tui.core.model import Action, Goal, Plan, Step
 from pop_tui.core.ops import OpError
 from pop_tui.core.printable import printable
 from pop_tui.core.texts import t
 from pop_tui.ui.dialogs.form import FormField, Values
 from pop_tui.ui.keys import described
 from pop_tui.ui.screens.section import Mutation, SectionScreen
+from pop_tui.ui.styles import stylesheet
 
 STEPS_WIDTH = 5
 NEXT_WIDTH = 11
@@ -42,18 +45,6 @@ def short_date(day: date, today: date) -> str:
     if day.year == today.year:
         return t("sec.actions.date", day=day.day, month=month)
     return t("sec.actions.date_year", day=day.day, month=month, year=day.year)
-
-
-def goals_in_order(plan: Plan) -> list[Goal]:
-    """Goals as the goals screen shows them: by horizon, kind, then their own order."""
-    return [
-        goal
-        for horizon in HORIZONS
-        for kind in GOAL_KINDS
-        for goal in arrange.ordered(
-            g for g in plan.goals.values() if (g.horizon, g.kind) == (horizon, kind)
-        )
-    ]
 
 
 @dataclass(frozen=True)
@@ -105,6 +96,8 @@ def _cell(text: str, style: str = "") -> Text:
 
 class ActionPlanScreen(SectionScreen):
     """The action plan table."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = [stylesheet("actions")]
 
     TITLE_KEY = "sec.actions"
 

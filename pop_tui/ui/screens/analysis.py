@@ -9,6 +9,7 @@ and, at its edge, on to the next one, as do left/right and h/l.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import PurePath
 from typing import ClassVar
 
 from textual import on
@@ -29,6 +30,7 @@ from pop_tui.ui.dialogs.choice import ChoiceDialog
 from pop_tui.ui.dialogs.form import FormField, Values
 from pop_tui.ui.keys import described
 from pop_tui.ui.screens.section import Mutation, SectionScreen
+from pop_tui.ui.styles import stylesheet
 from pop_tui.ui.widgets.record_list import RecordList, hint, record_id
 
 TRENDS = "trends"
@@ -58,6 +60,8 @@ def _item_option(item: SwotItem, goal_titles: list[str], gap: bool) -> Option:
 
 class AnalysisScreen(SectionScreen):
     """The SWOT quadrants and the trends, each a list of its own."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = [stylesheet("analysis")]
 
     TITLE_KEY = "sec.analysis"
     # Textual declares this without ClassVar, so it cannot be annotated as one here.

@@ -8,6 +8,7 @@ the dialog and changes nothing.
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
@@ -28,6 +29,7 @@ from pop_tui.core.printable import printable
 from pop_tui.core.texts import t
 from pop_tui.ui.dialogs.base import Dialog
 from pop_tui.ui.keys import described
+from pop_tui.ui.styles import DIALOG_STYLES, stylesheet
 
 if TYPE_CHECKING:
     from pop_tui.ui.app import PopApp
@@ -96,6 +98,8 @@ class MoodPicker(Widget, can_focus=True):
 
 class CheckInScreen(Dialog[bool]):
     """Today's and overdue steps, a one-line note and a mood; dismissed with True once saved."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = [*DIALOG_STYLES, stylesheet("checkin")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # A priority binding, so Enter saves from the list and the note alike.

@@ -9,6 +9,9 @@ the organisation, and what the organisation can do for me.
 
 from __future__ import annotations
 
+from pathlib import PurePath
+from typing import ClassVar
+
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets.option_list import Option
@@ -21,6 +24,7 @@ from pop_tui.core.printable import printable
 from pop_tui.core.texts import t
 from pop_tui.ui.dialogs.form import FormField, Values
 from pop_tui.ui.screens.section import Mutation, SectionScreen
+from pop_tui.ui.styles import stylesheet
 from pop_tui.ui.widgets.record_list import RecordList, hint, record_id
 
 CONVERSATION = "conversation:1"
@@ -61,6 +65,8 @@ def _conversation_option(profile: Profile) -> Option:
 
 class EmployerScreen(SectionScreen):
     """The employer's goals and how my goals support them."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = [stylesheet("employer")]
 
     TITLE_KEY = "sec.employer"
 

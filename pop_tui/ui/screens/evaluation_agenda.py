@@ -8,11 +8,11 @@ from datetime import date
 from textual.content import Content
 from textual.widgets.option_list import Option
 
+from pop_tui.core.arrange import goals_in_order
 from pop_tui.core.model import Plan
 from pop_tui.core.printable import printable
-from pop_tui.core.progress import goal_pace, goal_progress
+from pop_tui.core.progress import goal_pace, goal_progress, steps_by_goal
 from pop_tui.core.texts import t
-from pop_tui.ui.screens.actions import goals_in_order
 from pop_tui.ui.widgets.progress_bar import pace_label, progress_bar
 
 PACE_WIDTH = 9
@@ -29,15 +29,18 @@ def _hint(text: str) -> Option:
 def pace_options(plan: Plan, today: date) -> list[Option]:
     """A heading and, per active goal that has progress, its bar, percentage and pace."""
     options = [_heading(t("eval.dash.progress"))]
+    by_goal = steps_by_goal(plan)
     for goal in goals_in_order(plan):
-        progress = goal_progress(plan, goal)
-        if goal.status != "active" or progress is None:
+        if goal.status != "active":
+            continue
+        progress = goal_progress(plan, goal, by_goal.get(goal.id, []))
+        if progress is None:
             continue
         line = Content.assemble(
             "  ",
             progress_bar(progress),
             "  ",
-            pace_label(goal_pace(plan, goal, today), PACE_WIDTH),
+            pace_label(goal_pace(plan, goal, today, progress), PACE_WIDTH),
             " ",
             printable(goal.title),
         )

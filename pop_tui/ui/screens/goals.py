@@ -9,6 +9,8 @@ form with the live SMART check.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import PurePath
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.content import Content
@@ -25,6 +27,7 @@ from pop_tui.core.texts import t
 from pop_tui.ui.dialogs.form import FormField, Values
 from pop_tui.ui.dialogs.goal_form import SCORE_LOOK, GoalForm
 from pop_tui.ui.screens.section import Mutation, SectionScreen
+from pop_tui.ui.styles import stylesheet
 from pop_tui.ui.widgets.record_list import RecordList, heading, hint, record_id
 
 DREAM = "dream:1"
@@ -86,6 +89,8 @@ def _dream_option(profile: Profile) -> Option:
 
 class GoalsScreen(SectionScreen):
     """The dream job and every goal, grouped by horizon and kind."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = [stylesheet("goals")]
 
     TITLE_KEY = "sec.goals"
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 from dateutil.relativedelta import relativedelta
@@ -24,7 +25,7 @@ from textual.widgets import Button, Static
 from pop_tui.core import arrange, ops
 from pop_tui.core.dates import parse_recurrence
 from pop_tui.core.edit import Edit
-from pop_tui.core.model import QUADRANTS, Action, EmployerGoal, Goal, Plan, Step, SwotItem
+from pop_tui.core.model import QUADRANTS, Action, EmployerGoal, Goal, Step, SwotItem
 from pop_tui.core.printable import printable
 from pop_tui.core.texts import t
 from pop_tui.ui.dialogs.base import Dialog
@@ -32,6 +33,7 @@ from pop_tui.ui.dialogs.form import FormDialog, FormField, Values
 from pop_tui.ui.dialogs.goal_form import GoalForm
 from pop_tui.ui.keys import described
 from pop_tui.ui.screens.goals import existing_links
+from pop_tui.ui.styles import DIALOG_STYLES, stylesheet
 
 if TYPE_CHECKING:
     from pop_tui.ui.app import PopApp
@@ -47,13 +49,10 @@ REPEATS: tuple[tuple[str, str], ...] = (
 )
 
 
-def plan_is_empty(plan: Plan) -> bool:
-    """True for a plan without a single record: the first start."""
-    return not any(plan.tables.values())
-
-
 class GuideWelcome(Dialog[bool]):
     """What the guided start does; Enter starts it, Escape leaves the plan empty for now."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = [*DIALOG_STYLES, stylesheet("terminal")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "skip", described("guide.key.skip"), id="guide.skip"),
@@ -280,5 +279,5 @@ class GuidedStart:
 
     def _done(self) -> None:
         self.pop.action_section("dashboard")
-        if not plan_is_empty(self.pop.store.plan):
+        if not self.pop.store.plan.is_empty():
             self.pop.say(t("guide.done"))

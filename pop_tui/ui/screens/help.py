@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -15,6 +16,7 @@ from pop_tui.core.texts import t
 from pop_tui.ui.dialogs.form import FormDialog
 from pop_tui.ui.keymap import keymap_path
 from pop_tui.ui.keys import described
+from pop_tui.ui.styles import stylesheet
 
 
 def key_table(screen: Screen[object]) -> list[tuple[str, str]]:
@@ -35,6 +37,8 @@ def key_table(screen: Screen[object]) -> list[tuple[str, str]]:
 
 class HelpScreen(ModalScreen[None]):
     """The keys of the screen it was opened on, and a short guide to the POP method."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = [stylesheet("help")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "dismiss", described("ui.key.close"), id="help.close"),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from rich.text import Text
@@ -48,6 +49,7 @@ from pop_tui.core.texts import t
 from pop_tui.ui.dialogs.base import Dialog
 from pop_tui.ui.dialogs.form import FieldError, FormField, read_field
 from pop_tui.ui.keys import described
+from pop_tui.ui.styles import DIALOG_STYLES, stylesheet
 from pop_tui.ui.widgets.key_bar import KeyBar
 from pop_tui.ui.widgets.progress_bar import history_chart, pace_label, progress_bar
 
@@ -373,6 +375,8 @@ class SummaryPage(Vertical):
 
 class ReviewWizard(Dialog[bool]):
     """Walk through the goals of a review (``review_id`` None: a review not planned before)."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = [*DIALOG_STYLES, stylesheet("evaluation")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", described("wiz.key.leave"), id="wizard.leave"),

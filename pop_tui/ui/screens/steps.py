@@ -10,6 +10,7 @@ action with its obstacles, Escape goes back to the action plan.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import PurePath
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -29,6 +30,7 @@ from pop_tui.ui.dialogs.form import FormDialog, FormField, Values
 from pop_tui.ui.keys import described
 from pop_tui.ui.screens.actions import edit_action, short_date
 from pop_tui.ui.screens.section import Mutation, SectionScreen
+from pop_tui.ui.styles import stylesheet
 from pop_tui.ui.widgets.record_list import RecordList, hint, record_id
 
 DATE_WIDTH = 13
@@ -36,6 +38,8 @@ DATE_WIDTH = 13
 
 class StepsScreen(SectionScreen):
     """The steps of one action, with the action's result and obstacles above them."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = [stylesheet("actions")]
 
     TITLE_KEY = "sec.steps"
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -8,6 +8,7 @@ works meanwhile, so no key acts on a screen the user cannot see.
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -20,6 +21,7 @@ from textual.widgets import Static
 
 from pop_tui.core.texts import t
 from pop_tui.ui.keys import described
+from pop_tui.ui.styles import stylesheet
 
 # The smallest window every screen is laid out for (a phone's SSH client in landscape).
 MIN_SIZE = Size(50, 16)
@@ -31,6 +33,8 @@ def too_small(size: Size) -> bool:
 
 class TooSmallScreen(ModalScreen[None]):
     """A notice that the window is too small, over the screen it hides."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = [stylesheet("terminal")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q,ctrl+c", "app.quit", described("ui.key.quit"), id="small.quit"),

@@ -90,6 +90,20 @@ class KeyBar(Footer):
 
     def __init__(self) -> None:
         super().__init__(compact=True, show_command_palette=False)
+        # What the footer shows now; a recompose that would show the same is skipped.
+        # Textual asks for one on every change of bindings, focus, screen and size,
+        # several times while the app starts, and each remounts every key.
+        self._shown: list[KeyItem] | None = None
+
+    def _fitting(self) -> list[KeyItem] | None:
+        if not self._bindings_ready:
+            return None
+        return fitting(self.items(), self.app.size.width)
+
+    async def recompose(self) -> None:
+        if self.is_attached and self._shown is not None and self._fitting() == self._shown:
+            return
+        await super().recompose()
 
     def on_mount(self) -> None:
         self.app.screen_change_signal.subscribe(self, self._screen_changed)
@@ -143,9 +157,8 @@ class KeyBar(Footer):
         return items
 
     def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
-            return
-        for item in fitting(self.items(), self.app.size.width):
+        self._shown = self._fitting()
+        for item in self._shown or []:
             yield FooterKey(
                 item.key,
                 item.shown,
