@@ -105,6 +105,7 @@ class PlanCommands(Provider):
         if REVIEWS in pop.MODES and pop.current_mode != REVIEWS:
             yield t("palette.review"), t("palette.review.help"), self._hold_review
         yield t("palette.export"), t("palette.export.help"), pop.action_export
+        yield t("palette.periods"), t("palette.periods.help"), self._periods
         other = next(lang for lang in LANGUAGES if lang != language())
         yield (
             t("palette.language"),
@@ -145,6 +146,12 @@ class PlanCommands(Provider):
     async def _hold_review(self) -> None:
         screen = await show_section(self.pop, REVIEWS)
         await screen.run_action("hold")
+
+    async def _periods(self) -> None:
+        from pop_tui.ui.screens.periods import PeriodsScreen
+
+        await show_section(self.pop, REVIEWS)
+        await self.pop.push_screen(PeriodsScreen())
 
     def _pick_theme(self) -> None:
         pop = self.pop

@@ -37,7 +37,8 @@ class ExportDialog(FormDialog):
     # A file name and a format are quickly chosen again: not worth a draft.
     KEEPS_DRAFTS = False
 
-    def __init__(self, pop: PopApp) -> None:
+    def __init__(self, pop: PopApp, period: str | None = None) -> None:
+        """``period``: the name of an earlier period to offer first (default: the current plan)."""
         today = pop.today()
         plan = pop.store.plan
         current = current_period(plan)
@@ -69,7 +70,11 @@ class ExportDialog(FormDialog):
             fields.insert(
                 1,
                 FormField(
-                    "period", t("exportui.period"), "choice", CURRENT, choices=tuple(periods)
+                    "period",
+                    t("exportui.period"),
+                    "choice",
+                    period if period in {value for _, value in periods} else CURRENT,
+                    choices=tuple(periods),
                 ),
             )
         super().__init__(
