@@ -375,8 +375,8 @@ async def test_planning_a_recurring_review_checks_the_repeat(
         await pilot.press("tab", "tab", *"eom", "tab", *"now and then", "enter")
         await pilot.pause()
         assert isinstance(app.screen, FormDialog)
-        assert "now and then" in str(app.screen.query_one("#error-repeat").render())
-        field = app.screen.query_one("#field-repeat", Input)
+        assert "now and then" in str(app.screen.query_one("#error-rule").render())
+        field = app.screen.query_one("#field-rule", Input)
         field.value = ""
         await pilot.press(*"monthly", "enter")
         await pilot.pause()

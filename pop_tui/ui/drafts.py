@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from pop_tui.ui.app import PopApp
 
 # The actions of a section screen that only open a form, and so may be replayed.
-REOPENABLE = frozenset({"add", "edit", "reschedule", "edit_action"})
+REOPENABLE = frozenset({"add", "edit", "reschedule", "edit_action", "ask", "answer", "reflect"})
 
 
 def keep_drafts(app: PopApp) -> list[Path]:

@@ -7,6 +7,7 @@ into the value that is saved, or says at the field why it cannot be.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
@@ -31,7 +32,10 @@ class FormField:
     ``choices`` are (label, value) pairs for a choice or links field; a choice
     label is catalogue text, a links label is user text (shown as data). A text
     field takes at most ``max_length`` characters (None: the limit of a field of
-    that name, see :func:`pop_tui.core.entry.max_length`).
+    that name, see :func:`pop_tui.core.entry.max_length`). ``shows`` turns the
+    record's value into what the field holds when the two differ (a review's rule
+    is shown as its description, "no goal" as the choice that says so): it lets a
+    value saved elsewhere be compared with the form's (see :func:`form_value`).
     """
 
     name: str
@@ -42,6 +46,7 @@ class FormField:
     choices: tuple[tuple[str, Any], ...] = ()
     placeholder: str = ""
     max_length: int | None = None
+    shows: Callable[[Any], Any] | None = None
 
 
 class FieldError(ValueError):
@@ -101,6 +106,8 @@ def initial_text(kind: FieldKind, value: Any) -> str:
 
 def form_value(field: FormField, value: Any, today: date) -> Any:
     """What the field would read if it had been opened on ``value`` and left alone."""
+    if field.shows is not None:
+        value = field.shows(value)
     if field.kind == "links":
         raw: Any = value or ()
     elif field.kind == "choice":

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 from functools import cache
+from pathlib import PurePath
 from typing import ClassVar, TypeVar
 
 from textual import on
@@ -23,6 +24,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from pop_tui.core import evaluation, ops
+from pop_tui.core.arrange import goals_in_order
 from pop_tui.core.dates import (
     DateError,
     describe_recurrence,
@@ -39,8 +41,9 @@ from pop_tui.core.progress import goal_pace, goal_progress, time_used
 from pop_tui.core.texts import language, t
 from pop_tui.ui.dialogs.form import FormDialog, FormField, Values
 from pop_tui.ui.keys import described
-from pop_tui.ui.screens.actions import goals_in_order, short_date
+from pop_tui.ui.screens.actions import short_date
 from pop_tui.ui.screens.section import Mutation, SectionScreen
+from pop_tui.ui.styles import stylesheet
 from pop_tui.ui.widgets.progress_bar import history_chart, pace_label, pace_text, progress_bar
 from pop_tui.ui.widgets.record_list import RecordList, heading, record_id
 
@@ -219,19 +222,92 @@ def _with_goals(plan: Plan, whole: str) -> tuple[tuple[str, int], ...]:
     return ((whole, NO_GOAL), *((g.title, g.id) for g in goals_in_order(plan)))
 
 
+def _as_choice(goal_id: int | None) -> int:
+    """A record's goal as the goal field holds it (no goal: the choice that says so)."""
+    return goal_id if goal_id is not None else NO_GOAL
+
+
+def _goal_field(plan: Plan, label: str, none: str, goal_id: int | None) -> FormField:
+    """The goal a record is about; named like the record's field, so a change saved
+    elsewhere meanwhile is merged with the form's (see :mod:`pop_tui.ui.dialogs.merge`)."""
+    return FormField(
+        "goal_id",
+        label,
+        "choice",
+        _as_choice(goal_id),
+        choices=_with_goals(plan, none),
+        shows=_as_choice,
+    )
+
+
 def _goal_choice(values: Values) -> int | None:
-    chosen = values["goal"]
+    chosen = values["goal_id"]
     return None if chosen in (None, NO_GOAL) else int(chosen)
+
+
+def _rule_text(rule: str) -> str:
+    """A review's rule as the repeat field shows it."""
+    return describe_recurrence(rule) if rule else ""
+
+
+def _rule(text: str, kept: str, start: date) -> str:
+    """The rule for the repeat field's ``text``: ``kept`` while the text still describes it
+    (a rule typed elsewhere may not read back the same), else the rule the text says.
+
+    Raises:
+        DateError: when the text is not a repeat, or never falls on or after ``start``.
+    """
+    if text == _rule_text(kept):
+        return kept
+    return parse_recurrence(text, start) if text else ""
+
+
+class CheckedForm(FormDialog):
+    """A form of this screen with a check across its fields (a repeat needs its date,
+    a reflection one of its two texts)."""
+
+    def __init__(
+        self,
+        title: str,
+        fields: list[FormField],
+        submit: Callable[[Values], bool],
+        today: date,
+        checks: Callable[[Values], dict[str, str]],
+        *,
+        record: Record | None,
+        origin: dict[str, object],
+    ) -> None:
+        super().__init__(title, fields, self._save_checked, today, record=record, origin=origin)
+        self._checks = checks
+        self._submit_checked = submit
+
+    def check(self, values: Values) -> dict[str, str]:
+        return self._checks(values)
+
+    def _save_checked(self, values: Values) -> bool:
+        try:
+            return self._submit_checked(values)
+        except DateError as exc:
+            # The repeat fits the date in the form, but not one saved elsewhere meanwhile.
+            if "rule" not in self.fields:
+                raise
+            self.show_error("rule", exc.message)
+            return False
 
 
 class EvaluationScreen(SectionScreen):
     """Progress and pace, reviews, feedback, reflections and goal changes."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = [stylesheet("evaluation")]
 
     TITLE_KEY = "eval.title"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "hold", described("eval.key.hold"), id="evaluation.hold"),
         Binding("f", "ask", described("eval.key.ask"), show=False, id="evaluation.ask"),
         Binding("w", "reflect", described("eval.key.reflect"), show=False, id="evaluation.reflect"),
+        Binding(
+            "p", "periods", described("periodsui.key.periods"), show=False, id="evaluation.periods"
+        ),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -429,8 +505,8 @@ class EvaluationScreen(SectionScreen):
             self._review_goal(goal)
         elif self._review() is not None:
             self.action_hold()
-        elif (item := self._feedback()) is not None:
-            self._answer(item)
+        elif self._feedback() is not None:
+            self.action_answer()
         elif group in GROUPS and self._on_empty_row():
             self.action_add()
         else:
@@ -493,19 +569,13 @@ class EvaluationScreen(SectionScreen):
 
     # --- reviews ----------------------------------------------------------------------
 
-    def _review_fields(self, review: Review, repeat: str) -> list[FormField]:
+    def _review_fields(self, review: Review) -> list[FormField]:
         plan = self.pop.store.plan
         return [
             FormField("title", t("eval.field.review_title"), value=review.title),
+            _goal_field(plan, t("eval.field.about"), t("eval.review.whole_plan"), review.goal_id),
             FormField(
-                "goal",
-                t("eval.field.about"),
-                "choice",
-                review.goal_id or NO_GOAL,
-                choices=_with_goals(plan, t("eval.review.whole_plan")),
-            ),
-            FormField(
-                "on",
+                "next_on",
                 t("eval.field.review_on"),
                 "date",
                 review.next_on,
@@ -513,7 +583,11 @@ class EvaluationScreen(SectionScreen):
                 placeholder=t("sec.hint.date"),
             ),
             FormField(
-                "repeat", t("eval.field.repeat"), value=repeat, placeholder=t("eval.hint.repeat")
+                "rule",
+                t("eval.field.repeat"),
+                value=_rule_text(review.rule),
+                placeholder=t("eval.hint.repeat"),
+                shows=_rule_text,
             ),
         ]
 
@@ -522,40 +596,38 @@ class EvaluationScreen(SectionScreen):
         title: str,
         review: Review,
         label: Callable[[Values], str],
-        save: Callable[[Values, str], Mutation],
+        save: Callable[[Values], Mutation],
+        *,
+        record: Review | None,
+        reopen: str,
     ) -> None:
-        shown_rule = describe_recurrence(review.rule) if review.rule else ""
-        dialog: FormDialog
+        shown = _rule_text(review.rule)
 
-        def submit(values: Values) -> bool:
-            text = values["repeat"]
-            rule = ""
-            if text == shown_rule and review.rule:
-                rule = review.rule  # left as shown: keep the rule as it is
-            elif text:
+        def check(values: Values) -> dict[str, str]:
+            text = values["rule"]
+            if text and text != shown:  # left as shown: the rule stays as it is
                 try:
-                    rule = parse_recurrence(text, values["on"])
+                    parse_recurrence(text, values["next_on"])
                 except DateError as exc:
-                    dialog.show_error("repeat", exc.message)
-                    return False
-            return self.commit(label(values), save(values, rule))
+                    return {"rule": exc.message}
+            return {}
 
-        dialog = FormDialog(
-            title, self._review_fields(review, shown_rule), submit, self.pop.today()
+        self._checked_form(
+            title, self._review_fields(review), label, save, check, record=record, reopen=reopen
         )
-        self.app.push_screen(dialog)
 
     def _plan_review(self) -> None:
         near = self._goal()
         draft = Review(id=0, goal_id=near.id if near is not None else None)
 
-        def save(values: Values, rule: str) -> Mutation:
+        def save(values: Values) -> Mutation:
             goal_id = _goal_choice(values)
             title = values["title"] or _default_title(self.pop.store.plan, goal_id)
 
             def mutation(edit: Edit) -> None:
                 about = goal_id if goal_id in edit.plan.goals else None
-                made = ops.schedule_review(edit, title, values["on"], rule, about)
+                rule = _rule(values["rule"], "", values["next_on"])
+                made = ops.schedule_review(edit, title, values["next_on"], rule, about)
                 self.select_next = f"review:{made.id}"
 
             return mutation
@@ -565,27 +637,31 @@ class EvaluationScreen(SectionScreen):
             draft,
             lambda v: t("label.add_review", title=printable(v["title"] or "…")),
             save,
+            record=None,
+            reopen="add",
         )
 
     def _edit_review(self, review: Review) -> None:
         id = review.id
 
-        def save(values: Values, rule: str) -> Mutation:
+        def save(values: Values) -> Mutation:
             goal_id = _goal_choice(values)
 
             def mutation(edit: Edit) -> None:
                 current = _existing(edit, Review, id)
                 about = goal_id if goal_id in edit.plan.goals else None
                 title = values["title"] or _default_title(edit.plan, about)
-                moved = values["on"] != current.next_on or rule != current.rule
+                # The rule as it is now: another session may have changed it meanwhile.
+                rule = _rule(values["rule"], current.rule, values["next_on"])
+                moved = values["next_on"] != current.next_on or rule != current.rule
                 edit.update(
                     current,
                     title=title,
                     goal_id=about,
                     rule=rule,
                     # A new date or rule starts the series again from that date.
-                    start=values["on"] if moved else current.start,
-                    next_on=values["on"],
+                    start=values["next_on"] if moved else current.start,
+                    next_on=values["next_on"],
                 )
 
             return mutation
@@ -595,6 +671,30 @@ class EvaluationScreen(SectionScreen):
             review,
             lambda v: t("label.review_edit", title=printable(v["title"] or review.title)),
             save,
+            record=review,
+            reopen="edit",
+        )
+
+    def _checked_form(
+        self,
+        title: str,
+        fields: list[FormField],
+        label: Callable[[Values], str],
+        save: Callable[[Values], Mutation],
+        checks: Callable[[Values], dict[str, str]],
+        *,
+        record: Record | None,
+        reopen: str,
+    ) -> None:
+        """Open a :class:`CheckedForm`; saved like every form (merged, kept as a draft)."""
+        today = self.pop.today()
+        self.open_form(
+            lambda submit, origin: CheckedForm(
+                title, fields, submit, today, checks, record=record, origin=origin
+            ),
+            label,
+            save,
+            reopen=reopen,
         )
 
     # --- feedback ---------------------------------------------------------------------
@@ -604,12 +704,11 @@ class EvaluationScreen(SectionScreen):
         near = self._goal()
         fields = [
             FormField("from_whom", t("eval.field.from_whom"), required=True),
-            FormField(
-                "goal",
+            _goal_field(
+                self.pop.store.plan,
                 t("eval.field.about_goal"),
-                "choice",
-                near.id if near is not None else NO_GOAL,
-                choices=_with_goals(self.pop.store.plan, t("eval.feedback.no_goal")),
+                t("eval.feedback.no_goal"),
+                near.id if near is not None else None,
             ),
             FormField("question", t("eval.field.question")),
             FormField("asked_on", t("eval.field.asked_on"), "date", today, required=True),
@@ -637,14 +736,24 @@ class EvaluationScreen(SectionScreen):
             fields,
             lambda v: t("label.feedback_ask", who=printable(v["from_whom"])),
             save,
+            reopen="ask",
         )
+
+    def action_answer(self) -> None:
+        """Record the answer to the feedback request under the cursor (Enter on it; a kept
+        draft of the answer form opens it again by this name)."""
+        item = self._feedback()
+        if item is None:
+            self.nothing_here()
+            return
+        self._answer(item)
 
     def _answer(self, item: Feedback) -> None:
         id = item.id
         fields = [
             FormField("answer", t("eval.field.answer"), value=item.answer, required=True),
             FormField(
-                "on",
+                "answered_on",
                 t("eval.field.answered_on"),
                 "date",
                 item.answered_on or self.pop.today(),
@@ -653,7 +762,9 @@ class EvaluationScreen(SectionScreen):
         ]
 
         def save(values: Values) -> Mutation:
-            return lambda edit: evaluation.answer_feedback(edit, id, values["answer"], values["on"])
+            return lambda edit: evaluation.answer_feedback(
+                edit, id, values["answer"], values["answered_on"]
+            )
 
         self.form(
             t("eval.feedback.answer"),
@@ -661,18 +772,19 @@ class EvaluationScreen(SectionScreen):
             lambda v: t("label.feedback_answer", who=printable(item.from_whom)),
             save,
             intro=_feedback_intro(item),
+            record=item,
+            reopen="answer",
         )
 
     def _edit_feedback(self, item: Feedback) -> None:
         id = item.id
         fields = [
             FormField("from_whom", t("eval.field.from_whom"), value=item.from_whom, required=True),
-            FormField(
-                "goal",
+            _goal_field(
+                self.pop.store.plan,
                 t("eval.field.about_goal"),
-                "choice",
-                item.goal_id or NO_GOAL,
-                choices=_with_goals(self.pop.store.plan, t("eval.feedback.no_goal")),
+                t("eval.feedback.no_goal"),
+                item.goal_id,
             ),
             FormField("question", t("eval.field.question"), value=item.question),
             FormField("asked_on", t("eval.field.asked_on"), "date", item.asked_on, required=True),
@@ -705,23 +817,30 @@ class EvaluationScreen(SectionScreen):
             fields,
             lambda v: t("label.feedback_edit", who=printable(v["from_whom"])),
             save,
+            record=item,
+            reopen="edit",
         )
 
     # --- reflections ------------------------------------------------------------------
 
     def _reflection_fields(self, reflection: Reflection) -> list[FormField]:
         return [
-            FormField(
-                "goal",
+            _goal_field(
+                self.pop.store.plan,
                 t("eval.field.about_goal"),
-                "choice",
-                reflection.goal_id or NO_GOAL,
-                choices=_with_goals(self.pop.store.plan, t("eval.reflection.no_goal")),
+                t("eval.reflection.no_goal"),
+                reflection.goal_id,
             ),
             FormField("learned", t("eval.field.learned"), value=reflection.learned),
             FormField("differently", t("eval.field.differently"), value=reflection.differently),
             FormField("on", t("eval.field.written_on"), "date", reflection.on, required=True),
         ]
+
+    def action_periods(self) -> None:
+        """The plan's periods: read an earlier one, or start the next."""
+        from pop_tui.ui.screens.periods import PeriodsScreen
+
+        self.app.push_screen(PeriodsScreen())
 
     def action_reflect(self) -> None:
         near = self._goal()
@@ -741,7 +860,14 @@ class EvaluationScreen(SectionScreen):
 
             return mutation
 
-        self._reflection_form(t("eval.reflection.add"), draft, save, t("label.reflection_add"))
+        self._reflection_form(
+            t("eval.reflection.add"),
+            draft,
+            save,
+            t("label.reflection_add"),
+            record=None,
+            reopen="reflect",
+        )
 
     def _edit_reflection(self, reflection: Reflection) -> None:
         id = reflection.id
@@ -761,7 +887,12 @@ class EvaluationScreen(SectionScreen):
             return mutation
 
         self._reflection_form(
-            t("eval.reflection.edit"), reflection, save, t("label.reflection_edit")
+            t("eval.reflection.edit"),
+            reflection,
+            save,
+            t("label.reflection_edit"),
+            record=reflection,
+            reopen="edit",
         )
 
     def _reflection_form(
@@ -770,17 +901,24 @@ class EvaluationScreen(SectionScreen):
         reflection: Reflection,
         save: Callable[[Values], Mutation],
         label: str,
+        *,
+        record: Reflection | None,
+        reopen: str,
     ) -> None:
-        dialog: FormDialog
-
-        def submit(values: Values) -> bool:
+        def check(values: Values) -> dict[str, str]:
             if not values["learned"] and not values["differently"]:
-                dialog.show_error("learned", t("eval.error.reflection_empty"))
-                return False
-            return self.commit(label, save(values))
+                return {"learned": t("eval.error.reflection_empty")}
+            return {}
 
-        dialog = FormDialog(title, self._reflection_fields(reflection), submit, self.pop.today())
-        self.app.push_screen(dialog)
+        self._checked_form(
+            title,
+            self._reflection_fields(reflection),
+            lambda _values: label,
+            save,
+            check,
+            record=record,
+            reopen=reopen,
+        )
 
 
 def _feedback_intro(item: Feedback) -> str:
