@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import icalendar
 import pytest
+from dateutil.rrule import rrulestr
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from pop_tui.core.dates import parse_recurrence
 from pop_tui.core.demo import populate_demo
 from pop_tui.core.edit import Edit
 from pop_tui.core.export.clean import clean
 from pop_tui.core.export.ical import escape_text, export_ical, fold
-from pop_tui.core.model import Plan
+from pop_tui.core.model import Plan, Review
 from tests.hostile import CONTROL_CHARS, NASTY, TODAY, hostile_plan, label
 from tests.plan_strategies import plans
 
@@ -186,3 +189,81 @@ def test_any_plan_gives_a_calendar_with_every_dated_item(plan: Plan) -> None:
         assert (uid in found) == (review.start is not None or review.next_on is not None)
         if uid in found and review.rule:
             assert "RRULE" in found[uid]
+
+
+def _review_calendar(rule: str, start: date) -> tuple[str, Any]:
+    """The RRULE as written for a review with ``rule``, and the event as `icalendar` reads it."""
+    plan = Plan()
+    plan.put(Review(1, "Month end", None, start, rule, start))
+    text = export_ical(plan, UID, TODAY)
+    written = [line for line in text.split("\r\n") if line.startswith("RRULE:")]
+    return written[0].removeprefix("RRULE:"), events(text)[f"review-1-{UID}@pop-tui"]
+
+
+def _dates(rule: str, start: date) -> list[date]:
+    until = datetime.combine(start, time()) + timedelta(days=3660)
+    expanded = rrulestr(rule, dtstart=datetime.combine(start, time()))
+    return [d.date() for d in expanded.between(datetime.combine(start, time()), until, inc=True)]
+
+
+@pytest.mark.parametrize(
+    ("repeat", "start", "written"),
+    [
+        ("monthly", date(2026, 12, 31), "FREQ=MONTHLY;BYMONTHDAY=-1"),
+        ("quarterly", date(2027, 1, 31), "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=-1"),
+        ("yearly", date(2028, 2, 29), "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1"),
+        (
+            "FREQ=MONTHLY;BYMONTHDAY=28,29,30,31;BYSETPOS=-1;COUNT=30",
+            date(2026, 12, 31),
+            "FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=30",
+        ),
+        (
+            "FREQ=MONTHLY;BYMONTH=2,4;BYMONTHDAY=28,29,30;BYSETPOS=-1",
+            date(2027, 2, 28),
+            "FREQ=MONTHLY;BYMONTH=2,4;BYMONTHDAY=-1",
+        ),
+    ],
+)
+def test_month_end_reviews_are_written_without_bysetpos_on_the_same_dates(
+    repeat: str, start: date, written: str
+) -> None:
+    # calcurse ignores BYSETPOS: "the 31st or the month's last day" became four days a month.
+    rule = parse_recurrence(repeat, start)
+    rrule, event = _review_calendar(rule, start)
+    assert rrule == written
+    assert _dates(event["RRULE"].to_ical().decode(), start) == _dates(rule, start)
+
+
+@pytest.mark.parametrize(
+    ("repeat", "start"),
+    [
+        ("monthly", date(2027, 1, 30)),  # the 30th, or February's last day: needs BYSETPOS
+        ("monthly", date(2027, 1, 29)),
+        ("FREQ=YEARLY;BYMONTHDAY=28,29,30,31;BYSETPOS=-1", date(2026, 12, 31)),  # the year's last
+        ("FREQ=YEARLY;BYMONTH=2,4;BYMONTHDAY=28,29,30;BYSETPOS=-1", date(2027, 4, 30)),
+        ("FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1", date(2026, 12, 31)),  # last weekday
+        ("FREQ=MONTHLY;BYMONTHDAY=29,30,31;BYSETPOS=-1", date(2026, 12, 31)),  # none in February
+    ],
+)
+def test_other_bysetpos_rules_are_written_as_they_are(repeat: str, start: date) -> None:
+    rule = parse_recurrence(repeat, start)
+    assert _review_calendar(rule, start)[0] == rule
+
+
+def test_a_month_end_review_still_says_so_in_its_description() -> None:
+    start = date(2026, 12, 31)
+    _, event = _review_calendar(parse_recurrence("monthly", start), start)
+    assert "monthly, on the last day of the month" in str(event["DESCRIPTION"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    start=st.dates(date(2024, 1, 1), date(2032, 12, 31)).filter(lambda d: d.day >= 28),
+    repeat=st.sampled_from(("monthly", "quarterly", "half-yearly", "yearly", "every 2 months")),
+)
+def test_every_generated_month_end_rule_keeps_its_dates_in_the_calendar(
+    start: date, repeat: str
+) -> None:
+    rule = parse_recurrence(repeat, start)
+    _, event = _review_calendar(rule, start)
+    assert _dates(event["RRULE"].to_ical().decode(), start) == _dates(rule, start)

@@ -7,6 +7,11 @@ everywhere. Events are marked free time (``TRANSP:TRANSPARENT``) so they do not
 block an agenda.
 
 A recurring review carries its rule (``RRULE``) counted from its start date.
+A month-end rule (pop writes "the 31st, or the last day of a shorter month"
+with ``BYSETPOS``) is written as the same dates with ``BYMONTHDAY=-1``:
+calcurse ignores ``BYSETPOS`` and would show such a review on the 28th, 29th,
+30th and 31st, and ``BYMONTHDAY=-1`` is the form Microsoft's iCalendar mapping
+(MS-OXCICAL) gives for "the last day of every month".
 UIDs are built from the plan's own uid and the record's id, so importing a
 newer export updates the events instead of adding them twice; ``SEQUENCE`` is
 the plan's revision, which only grows, so the newer version wins. A done step
@@ -91,6 +96,47 @@ def _rule(rule: str) -> str | None:
     return ";".join(parts)
 
 
+# The lengths each month can have (February: in a common and in a leap year).
+_MONTH_LENGTHS = {
+    m: {28, 29} if m == 2 else {30} if m in (4, 6, 9, 11) else {31} for m in range(1, 13)
+}
+
+
+def _calendar_rule(rule: str) -> str:
+    """``rule`` with a "last of these days" month-end set written as ``BYMONTHDAY=-1``.
+
+    ``BYMONTHDAY=28,29,30,31;BYSETPOS=-1`` takes, in each month, the last of
+    those days that the month has: its last day, which is what
+    ``BYMONTHDAY=-1`` says. That holds whenever every length the months can
+    have is in the set (``BYMONTH=2;BYMONTHDAY=28,29`` in a yearly rule too);
+    any other rule is returned as it is.
+    """
+    pairs = [part.partition("=")[::2] for part in rule.split(";")]
+    parts = dict(pairs)
+    by_parts = {name for name in parts if name.startswith("BY")}
+    if (
+        len(parts) != len(pairs)
+        or parts.get("BYSETPOS") != "-1"
+        or by_parts != {"BYSETPOS", "BYMONTHDAY"} | ({"BYMONTH"} & by_parts)
+    ):
+        return rule
+    months = parts.get("BYMONTH", "1,2,3,4,5,6,7,8,9,10,11,12").split(",")
+    # A yearly rule picks the last day of the whole year's set: only right for one month.
+    if not (parts["FREQ"] == "MONTHLY" or (parts["FREQ"] == "YEARLY" and len(months) == 1)):
+        return rule
+    days = parts["BYMONTHDAY"].split(",")
+    if not all(m.isdigit() and int(m) in _MONTH_LENGTHS for m in months):
+        return rule
+    if not all(d.isdigit() for d in days):
+        return rule
+    lengths = set().union(*(_MONTH_LENGTHS[int(m)] for m in months))
+    if not lengths <= {int(d) for d in days}:
+        return rule
+    del parts["BYSETPOS"]
+    parts["BYMONTHDAY"] = "-1"
+    return ";".join(f"{name}={value}" for name, value in parts.items())
+
+
 class _Calendar:
     def __init__(self, plan_uid: str, today: date, sequence: int, lang: str) -> None:
         self.uid = escape_text(plan_uid) or "plan"
@@ -161,7 +207,9 @@ class _Calendar:
         about = clean(goal.title) if goal is not None else self.t("export.ics.whole_plan")
         description = [self.t("export.ics.review_of", what=about)]
         if rule:
+            # Described as pop knows it, before the rewrite for calendars.
             description.append(clean(describe_recurrence(rule, self.lang)))
+            rule = _calendar_rule(rule)
         for held in review.held[-3:]:
             notes = clean(held.notes, multiline=True)
             when = self.t("export.review.held", date=format_date(held.on, self.lang))
