@@ -9,16 +9,24 @@ trusted.
 from __future__ import annotations
 
 import json
+import tempfile
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from pop_tui.cli.agenda import TABLES_READ as AGENDA_TABLES
+from pop_tui.cli.agenda import Agenda
+from pop_tui.cli.listing import LISTERS
+from pop_tui.cli.listing import TABLES_READ as LISTING_TABLES
+from pop_tui.cli.terminal import Paint
 from pop_tui.core import model
 from pop_tui.core.demo import populate_demo
 from pop_tui.core.edit import Edit
 from pop_tui.core.model import RECORD_TYPES, Goal, HeldReview, Plan, Review, Step
-from pop_tui.store.plan_store import PlanStore, write_new_plan
+from pop_tui.store.plan_store import PlanStore, read_plan, write_new_plan
 from pop_tui.store.storage import (
     CHECKSUM,
     META,
@@ -133,3 +141,69 @@ def test_held_reviews_and_tuples_come_back_as_values(tmp_path: Path) -> None:
     assert all(isinstance(r.held, tuple) for r in held)
     assert all(type(h).__name__ == "HeldReview" for r in held for h in r.held)
     assert all(isinstance(g.swot_ids, tuple) for g in plan.goals.values())
+
+
+# --- reading only some tables (the shell commands that only read) -----------------
+
+
+def _copy_with(plan: Plan, path: Path) -> Path:
+    write_new_plan(path, plan)
+    return path
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans())
+def test_reading_some_tables_gives_those_tables_whole_and_the_rest_empty(plan: Plan) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = _copy_with(plan, Path(folder) / "plan.json")
+        wanted = (Goal, Step, Review)
+        some = read_plan(path, wanted)
+        full = PlanStore.open(path).plan
+        for cls in RECORD_TYPES:
+            expected = full.table(cls) if cls in wanted else {}
+            assert some.table(cls) == expected, cls.TABLE
+
+
+def test_a_file_changed_by_hand_is_read_whole_for_some_tables_too(tmp_path: Path) -> None:
+    path = _copy_with(demo_plan(), tmp_path / "plan.json")
+    goal = PlanStore.open(path).plan.goals[1]
+    _edit_line(path, json.dumps(goal.title), json.dumps("Renamed by hand"))
+    assert read_plan(path, (Goal,)).goals[1].title == "Renamed by hand"
+    _edit_line(path, '"Renamed by hand"', "5")
+    with pytest.raises(DamagedPlanError):
+        read_plan(path, (Goal,))
+
+
+def test_reading_some_tables_of_a_damaged_or_missing_file(tmp_path: Path) -> None:
+    assert read_plan(tmp_path / "none.json", (Goal,)).is_empty()
+    path = _copy_with(demo_plan(), tmp_path / "plan.json")
+    raw = path.read_bytes()
+    path.write_bytes(raw[: len(raw) // 2])
+    with pytest.raises(DamagedPlanError, match="truncated"):
+        read_plan(path, (Goal,))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    plans(), st.dates(min_value=TODAY - timedelta(days=400), max_value=TODAY + timedelta(days=400))
+)
+def test_the_agenda_from_its_tables_is_the_agenda_from_the_whole_plan(
+    plan: Plan, today: date
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = _copy_with(plan, Path(folder) / "plan.json")
+        full = PlanStore.open(path).plan
+        assert Agenda.of(read_plan(path, AGENDA_TABLES), today, 14) == Agenda.of(full, today, 14)
+
+
+@pytest.mark.parametrize("what", ["goals", "steps", "reviews"])
+def test_each_listing_from_its_tables_is_the_listing_of_the_whole_plan(
+    tmp_path: Path, what: str
+) -> None:
+    path = _copy_with(demo_plan(), tmp_path / "plan.json")
+    full = PlanStore.open(path).plan
+    some = read_plan(path, LISTING_TABLES[what])
+    for every in (False, True):
+        assert LISTERS[what](some, TODAY, every, Paint(False)) == LISTERS[what](
+            full, TODAY, every, Paint(False)
+        )

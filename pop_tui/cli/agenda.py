@@ -19,12 +19,14 @@ from pop_tui.cli.parser import Common
 from pop_tui.cli.terminal import Paint, colour_wanted
 from pop_tui.core import agenda, checkins
 from pop_tui.core.dates import relative_day
-from pop_tui.core.model import CheckIn, Goal, Plan
+from pop_tui.core.model import CheckIn, Feedback, Goal, Plan, Review, Step
 from pop_tui.core.texts import t
 from pop_tui.core.value import Value
-from pop_tui.store.plan_store import PlanStore
+from pop_tui.store.plan_store import read_plan
 
 JSON_VERSION = 1
+# What the agenda shows comes from these tables only (see read_plan).
+TABLES_READ = (Goal, Step, Review, Feedback, CheckIn)
 DEFAULT_DAYS = 7
 # Ten years ahead is more than any plan needs, and keeps far dates inside the calendar.
 MAX_DAYS = 3660
@@ -241,7 +243,7 @@ def json_document(report: Agenda) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace, context: Context) -> int:
-    plan = PlanStore.open(context.db).plan
+    plan = read_plan(context.db, TABLES_READ)
     report = Agenda.of(plan, context.today, args.days)
     if args.json:
         # ASCII only: safe to print whatever the titles hold, and every JSON reader copes.

@@ -12,9 +12,9 @@ from pop_tui.cli.context import Context
 from pop_tui.cli.parser import Common
 from pop_tui.cli.terminal import Paint, colour_wanted
 from pop_tui.core.dates import describe_recurrence, format_date
-from pop_tui.core.model import Goal, Plan
+from pop_tui.core.model import Goal, Plan, Record, Review, Step
 from pop_tui.core.texts import t
-from pop_tui.store.plan_store import PlanStore
+from pop_tui.store.plan_store import read_plan
 
 WHAT = ("goals", "steps", "reviews")
 # Wide enough for the longest date format_date writes ("Wed 30 Sep 2026", "wo 30 sep 2026").
@@ -116,6 +116,13 @@ def review_lines(plan: Plan, today: date, every: bool, paint: Paint) -> tuple[li
     return lines, len(reviews) - len(shown)
 
 
+# The tables each listing reads (see read_plan).
+TABLES_READ: dict[str, tuple[type[Record], ...]] = {
+    "goals": (Goal,),
+    "steps": (Step, Goal),
+    "reviews": (Review, Goal),
+}
+
 ADD_EXAMPLE = {
     "goals": ("add", "goal", "TITLE"),
     "steps": ("add", "step", "GOAL", "TITLE"),
@@ -125,7 +132,7 @@ LISTERS = {"goals": goal_lines, "steps": step_lines, "reviews": review_lines}
 
 
 def run(args: argparse.Namespace, context: Context) -> int:
-    plan = PlanStore.open(context.db).plan
+    plan = read_plan(context.db, TABLES_READ[args.what])
     paint = Paint(colour_wanted(sys.stdout, os.environ))
     lines, hidden = LISTERS[args.what](plan, context.today, args.all, paint)
     if not lines and not hidden:

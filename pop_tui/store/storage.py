@@ -12,6 +12,7 @@ import json
 import os
 import re
 import zlib
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -183,6 +184,15 @@ def parse(path: Path, raw: bytes) -> Tables:
     if not isinstance(data, dict):
         raise DamagedPlanError(path, "the file is not a pop plan (no tables)")
     meta = data.get(META, {}).get(META_ID) if isinstance(data.get(META), dict) else None
+    check_header(path, meta)
+    for name, table in data.items():
+        if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
+            raise DamagedPlanError(path, f"the table {name!r} is damaged")
+    return data
+
+
+def check_header(path: Path, meta: Any) -> None:
+    """Raise a :class:`PlanFileError` unless ``meta`` is the header of a plan this pop reads."""
     if not isinstance(meta, dict) or meta.get("app") != APP_MARK:
         raise DamagedPlanError(path, "the file is not a pop plan (no pop-tui header)")
     schema = meta.get("schema")
@@ -192,10 +202,73 @@ def parse(path: Path, raw: bytes) -> Tables:
         raise NewerSchemaError(
             path, f"the file was written by a newer pop (schema {schema}; this pop reads {SCHEMA})"
         )
-    for name, table in data.items():
-        if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
-            raise DamagedPlanError(path, f"the table {name!r} is damaged")
-    return data
+
+
+def read_tables(path: Path, names: Collection[str]) -> tuple[Tables, bool] | None:
+    """``_meta`` and the tables ``names`` of the plan file, and whether they are exactly
+    as pop wrote them; None when there is no file.
+
+    For the shell commands that only read: a file pop wrote (its checksum matches)
+    is laid out as :func:`serialize` writes it, so each table wanted is found and
+    decoded on its own and the others are skipped. Any other file is checked and
+    decoded whole, as :func:`parse` does.
+    """
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    meta = _written_meta(raw)
+    if meta is not None and written_by_pop(raw, meta):
+        check_header(path, meta)
+        tables: Tables = {META: {META_ID: meta}}
+        # The tables are in the file in name order: each search starts where the last ended.
+        at = 0
+        for name in sorted(names):
+            found = _written_table(raw, name, at)
+            if found is None:
+                break
+            tables[name], at = found
+        else:
+            return tables, True
+    tables = parse(path, raw)
+    wanted = {name: tables[name] for name in names if name in tables}
+    return {META: tables[META], **wanted}, written_by_pop(raw, tables[META][META_ID])
+
+
+def _written_meta(raw: bytes) -> dict[str, Any] | None:
+    """The ``_meta`` record of a file laid out as :func:`serialize` writes it."""
+    start = raw.find(_META_START)
+    if start < 0:
+        return None
+    start += len(_META_START)
+    end = raw.find(b"\n", start)
+    try:
+        record = json.loads(b"{" + raw[start:end] + b"}")
+    except ValueError:
+        return None
+    meta = record.get(META_ID) if isinstance(record, dict) else None
+    return meta if isinstance(meta, dict) else None
+
+
+def _written_table(raw: bytes, name: str, at: int) -> tuple[dict[str, Any], int] | None:
+    """The table ``name`` of a file laid out as :func:`serialize` writes it, looked for
+    from ``at`` on ({} when the file has none), and where it ends; None if it cannot
+    be read there."""
+    head = b"\n " + json.dumps(name, ensure_ascii=False).encode() + b": {"
+    start = raw.find(head, at)
+    if start < 0:
+        return {}, at
+    start += len(head) - 1
+    if raw[start + 1 : start + 2] == b"}":
+        return {}, start
+    end = raw.find(b"\n }", start)
+    if end < 0:
+        return None
+    try:
+        table = json.loads(raw[start : end + 3])
+    except ValueError:
+        return None
+    return (table, end) if isinstance(table, dict) else None
 
 
 def file_signature(path: Path) -> tuple[int, int, int] | None:
