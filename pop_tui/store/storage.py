@@ -50,26 +50,35 @@ class NewerSchemaError(PlanFileError):
 _encode_record = json.JSONEncoder(sort_keys=True, ensure_ascii=False).encode
 
 
+Fresh = dict[int, tuple[object, str, str]]
+
+
+def _encode_key(key: str) -> str:
+    # Ids are digits, which JSON writes as they are; json.dumps for each of
+    # thousands of keys was a quarter of a save.
+    return f'"{key}"' if key.isdigit() and key.isascii() else json.dumps(key, ensure_ascii=False)
+
+
 class RecordLines:
-    """Remembers each record's JSON line, so a save encodes only what changed.
+    """Remembers each record's line (``  "id": {...}``), so a save encodes only what changed.
 
     Records are never changed in place (a change replaces the dict), so the
-    dict's identity tells whether its line is still good. The dict itself is
-    kept alongside, so its id cannot be reused while it is remembered.
+    dict's identity (and its id) tells whether its line is still good. The dict
+    itself is kept alongside, so its identity cannot be reused while remembered.
     """
 
     def __init__(self) -> None:
-        self._lines: dict[int, tuple[object, str]] = {}
+        self._lines: Fresh = {}
 
-    def line(self, record: Any, fresh: dict[int, tuple[object, str]]) -> str:
-        key = id(record)
-        known = self._lines.get(key)
-        if known is None or known[0] is not record:
-            known = (record, _encode_record(record))
-        fresh[key] = known
-        return known[1]
+    def line(self, key: str, record: Any, fresh: Fresh) -> str:
+        ident = id(record)
+        known = self._lines.get(ident)
+        if known is None or known[0] is not record or known[1] != key:
+            known = (record, key, f"  {_encode_key(key)}: {_encode_record(record)}")
+        fresh[ident] = known
+        return known[2]
 
-    def replace(self, fresh: dict[int, tuple[object, str]]) -> None:
+    def replace(self, fresh: Fresh) -> None:
         self._lines = fresh
 
 
@@ -77,15 +86,23 @@ def _id_order(key: str) -> tuple[int, str]:
     return (int(key), "") if key.isdigit() else (0, key)
 
 
+def _in_id_order(records: dict[str, Any]) -> list[str]:
+    try:
+        return sorted(records, key=int)
+    except ValueError:  # a table of a newer pop, or a key typed by hand
+        return sorted(records, key=_id_order)
+
+
 def serialize(tables: Tables, lines: RecordLines | None = None) -> bytes:
     """Deterministic JSON with one record per line.
 
     The same plan always gives the same bytes: tables sorted by name, records
     by id, fields by name. One line per record keeps a diff readable and lets
-    a save reuse the lines of the records that did not change.
+    a save reuse the lines of the records that did not change. The ``_meta``
+    record holds the checksum of the tables after it (see :func:`written_by_pop`).
     """
     cache = lines or RecordLines()
-    fresh: dict[int, tuple[object, str]] = {}
+    fresh: Fresh = {}
     out = ["{"]
     names = sorted(tables)
     meta_at: int | None = None
@@ -103,20 +120,18 @@ def serialize(tables: Tables, lines: RecordLines | None = None) -> bytes:
             out.append(f" {json.dumps(name, ensure_ascii=False)}: {{}}{table_end}")
             continue
         out.append(f" {json.dumps(name, ensure_ascii=False)}: {{")
-        keys = sorted(records, key=_id_order)
-        last = len(keys) - 1
-        for r, key in enumerate(keys):
-            record_end = "," if r < last else ""
-            line = cache.line(records[key], fresh)
-            out.append(f"  {json.dumps(key, ensure_ascii=False)}: {line}{record_end}")
+        out.append(
+            ",\n".join([cache.line(key, records[key], fresh) for key in _in_id_order(records)])
+        )
         out.append(f" }}{table_end}")
     out.append("}\n")
     cache.replace(fresh)
-    if meta_at is not None:
-        tail = "\n".join(out[meta_at + 2 :]).encode()
-        meta = {**tables[META][META_ID], CHECKSUM: zlib.crc32(tail)}
-        out[meta_at] = f"  {json.dumps(META_ID)}: {_encode_record(meta)}"
-    return "\n".join(out).encode()
+    if meta_at is None:
+        return "\n".join(out).encode()
+    tail = "\n".join(out[meta_at + 2 :]).encode()
+    meta = {**tables[META][META_ID], CHECKSUM: zlib.crc32(tail)}
+    out[meta_at] = f"  {json.dumps(META_ID)}: {_encode_record(meta)}"
+    return "\n".join(out[: meta_at + 2]).encode() + b"\n" + tail
 
 
 # The plan's tables come after ``_meta`` in the file; its record holds their checksum.
