@@ -19,14 +19,16 @@ from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
+from pop_tui.core.model import Plan
 from pop_tui.store.drafts import list_drafts, write_draft
-from pop_tui.store.plan_store import PlanStore
+from pop_tui.store.plan_store import PlanStore, write_new_plan
 from pop_tui.ui.app import PopApp
 from pop_tui.ui.dialogs.draft import DraftDialog
 from pop_tui.ui.dialogs.form import FormDialog
 from pop_tui.ui.dialogs.goal_form import GoalForm
+from pop_tui.ui.screens.guide import GuideWelcome
 from pop_tui.ui.screens.steps import StepsScreen
-from tests.conftest import NOW
+from tests.conftest import NOW, TODAY
 
 MakeApp = Callable[[PlanStore], PopApp]
 ROOT = Path(__file__).resolve().parent.parent
@@ -264,3 +266,28 @@ def test_an_unreadable_draft_is_reported_and_left_alone(demo_store: PlanStore) -
     assert unreadable == [other]
     assert json.loads(path.read_text())["format"] == "pop-tui draft"
     assert os.path.exists(other)
+
+
+async def test_on_an_empty_plan_a_kept_draft_comes_before_the_guided_start(
+    tmp_path: Path,
+) -> None:
+    # Dropped while typing the first goal: the next start offers the typing back,
+    # and the guided start (which would open under the offer) waits for the palette.
+    empty = write_new_plan(tmp_path / "plan.json", Plan())
+    run_until_hangup(empty.path, tmp_path, "3", "n", "text:Lead people well")
+    app = PopApp(other_session(empty.path), today=lambda: TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await started(pilot)
+        assert isinstance(app.screen, DraftDialog)
+        assert not any(isinstance(screen, GuideWelcome) for screen in app.screen_stack)
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.screen.query_one("#field-title", Input).value == "Lead people well"
+
+
+async def test_on_an_empty_plan_without_drafts_the_guided_start_opens(tmp_path: Path) -> None:
+    empty = write_new_plan(tmp_path / "plan.json", Plan())
+    app = PopApp(other_session(empty.path), today=lambda: TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await started(pilot)
+        assert isinstance(app.screen, GuideWelcome)

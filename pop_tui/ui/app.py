@@ -75,9 +75,15 @@ class PopApp(TerminalApp):
         self._catch_hangups()
         # The guide, the drafts and their dialogs are imported only when needed:
         # most starts have a plan and no drafts, and every import delays the first paint.
-        if self.guide_empty_plan and self.store.plan.is_empty():
+        # Kept typing comes first: with a draft to offer, the guide is left for the
+        # palette (it would open under the offer, and the draft may hold the first goal).
+        from pop_tui.store.drafts import list_drafts
+
+        drafts, unreadable = list_drafts(self.store.path)
+        if drafts or unreadable:
+            self.call_after_refresh(self._offer_drafts)
+        elif self.guide_empty_plan and self.store.plan.is_empty():
             self.start_guide()
-        self.call_after_refresh(self._offer_drafts)
 
     def start_guide(self) -> None:
         """Walk through the four parts of the plan (see :mod:`pop_tui.ui.screens.guide`)."""
@@ -86,13 +92,9 @@ class PopApp(TerminalApp):
         GuidedStart(self).begin()
 
     def _offer_drafts(self) -> None:
-        from pop_tui.store.drafts import list_drafts
+        from pop_tui.ui.drafts import offer_drafts
 
-        drafts, unreadable = list_drafts(self.store.path)
-        if drafts or unreadable:
-            from pop_tui.ui.drafts import offer_drafts
-
-            offer_drafts(self)
+        offer_drafts(self)
 
     def _keep_drafts(self) -> None:
         from pop_tui.ui.drafts import keep_drafts
