@@ -118,8 +118,8 @@ def bench_agenda(plan: Path, runs: int) -> Result:
 def bench_save(plan: Path, runs: int) -> Result:
     """Marking one step done, saved durably, vs json.dumps + write + fsync + os.replace."""
     from pop_tui.core import ops
+    from pop_tui.store.plan_file import serialize
     from pop_tui.store.plan_store import PlanStore
-    from pop_tui.store.storage import serialize
 
     store = PlanStore.open(plan)
     open_steps = [s.id for s in store.plan.steps.values() if s.done_on is None]

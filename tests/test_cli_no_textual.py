@@ -68,3 +68,25 @@ def test_the_check_would_see_textual_if_it_were_loaded(tmp_path: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert "'textual'" in done.stdout.splitlines()[-1]
+
+
+READ_ONLY = [["agenda"], ["agenda", "--json"], ["list", "goals"], ["list", "steps", "--all"]]
+
+
+@pytest.mark.parametrize("words", READ_ONLY, ids=[" ".join(w) for w in READ_ONLY])
+def test_a_command_that_only_reads_does_not_load_tinydb_either(
+    demo_store: PlanStore, words: list[str]
+) -> None:
+    # They read the file with pop_tui.store.plan_file; TinyDB is for writing.
+    check = CHECK.replace("startswith('textual')", "startswith('tinydb')")
+    done = subprocess.run(
+        [sys.executable, "-c", check, *words, "--db", str(demo_store.path)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "POP_TODAY": TODAY.isoformat()},
+        timeout=60,
+        check=True,
+    )
+    *_, code, modules = done.stdout.splitlines()
+    assert code == "0", done.stderr
+    assert json.loads(modules.replace("'", '"')) == []

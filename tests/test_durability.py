@@ -34,8 +34,8 @@ from hypothesis.stateful import (
 import pop_tui
 from pop_tui.core.model import Goal, Plan, Step
 from pop_tui.store import files
+from pop_tui.store.plan_file import list_backups
 from pop_tui.store.plan_store import PlanStore, UndoError
-from pop_tui.store.storage import list_backups
 
 WORKER = Path(__file__).with_name("durability_worker.py")
 CRASH_CODE = 9  # what durability_worker.py exits with when it "crashes"

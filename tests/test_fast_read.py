@@ -26,15 +26,16 @@ from pop_tui.core import model
 from pop_tui.core.demo import populate_demo
 from pop_tui.core.edit import Edit
 from pop_tui.core.model import RECORD_TYPES, Goal, HeldReview, Plan, Review, Step
-from pop_tui.store.plan_store import PlanStore, read_plan, write_new_plan
-from pop_tui.store.storage import (
+from pop_tui.store.plan_file import (
     CHECKSUM,
     META,
     META_ID,
-    AtomicJSONStorage,
     DamagedPlanError,
+    read_plan,
     serialize,
 )
+from pop_tui.store.plan_store import PlanStore, write_new_plan
+from pop_tui.store.storage import AtomicJSONStorage
 from tests.conftest import NOW, TODAY
 from tests.plan_strategies import plans
 

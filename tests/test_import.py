@@ -15,8 +15,8 @@ from pop_tui.core.demo import populate_demo
 from pop_tui.core.export.json_doc import DocumentError, export_document, export_json, read_document
 from pop_tui.core.model import Action, Goal, Plan, Step
 from pop_tui.core.plan_import import merge_plan, replace_plan
+from pop_tui.store.plan_file import list_backups
 from pop_tui.store.plan_store import PlanStore
-from pop_tui.store.storage import list_backups
 from tests.conftest import NOW
 from tests.hostile import TODAY, hostile_plan
 from tests.plan_strategies import plans

@@ -10,8 +10,8 @@ import pytest
 from pop_tui.core.demo import populate_demo
 from pop_tui.core.edit import Edit
 from pop_tui.core.model import Goal, Plan
+from pop_tui.store.plan_file import PlanFileError, RecordLines, serialize
 from pop_tui.store.plan_store import PlanStore, write_new_plan
-from pop_tui.store.storage import PlanFileError, RecordLines, serialize
 from tests.conftest import NOW, TODAY
 
 

@@ -15,10 +15,8 @@ from tinydb import TinyDB
 
 from pop_tui.core.edit import Change, Edit
 from pop_tui.core.model import Goal, Step
-from pop_tui.store import plan_store, storage
-from pop_tui.store.plan_store import PlanStore, UndoError, restore_backup
-from pop_tui.store.storage import (
-    AtomicJSONStorage,
+from pop_tui.store import plan_file, plan_store
+from pop_tui.store.plan_file import (
     DamagedPlanError,
     NewerSchemaError,
     PlanFileError,
@@ -26,6 +24,8 @@ from pop_tui.store.storage import (
     parse,
     serialize,
 )
+from pop_tui.store.plan_store import PlanStore, UndoError, restore_backup
+from pop_tui.store.storage import AtomicJSONStorage
 
 
 def now() -> datetime:
@@ -517,7 +517,7 @@ def with_goal_field(tmp_path: Path, field: str, value: object) -> bytes:
 
 def newer_schema(tmp_path: Path) -> bytes:
     data = json.loads(real_plan_bytes(tmp_path))
-    data["_meta"]["1"]["schema"] = storage.SCHEMA + 1
+    data["_meta"]["1"]["schema"] = plan_file.SCHEMA + 1
     return json.dumps(data).encode()
 
 

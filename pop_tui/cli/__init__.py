@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pop_tui.cli.context import Context, UsageError, choose_language
 from pop_tui.cli.parser import build_parser
 from pop_tui.core.texts import set_language, t
-from pop_tui.store.storage import PlanFileError
+from pop_tui.store.plan_file import PlanFileError
 
 
 def main(argv: Sequence[str] | None = None) -> int:

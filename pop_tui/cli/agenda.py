@@ -22,7 +22,7 @@ from pop_tui.core.dates import relative_day
 from pop_tui.core.model import CheckIn, Feedback, Goal, Plan, Review, Step
 from pop_tui.core.texts import t
 from pop_tui.core.value import Value
-from pop_tui.store.plan_store import read_plan
+from pop_tui.store.plan_file import read_plan
 
 JSON_VERSION = 1
 # What the agenda shows comes from these tables only (see read_plan).

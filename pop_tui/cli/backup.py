@@ -7,8 +7,8 @@ import argparse
 from pop_tui.cli.context import Context
 from pop_tui.cli.parser import Common
 from pop_tui.core.texts import t
+from pop_tui.store.plan_file import list_backups
 from pop_tui.store.plan_store import restore_backup
-from pop_tui.store.storage import list_backups
 
 
 def run_list(args: argparse.Namespace, context: Context) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pop_tui.cli.context import Context
 from pop_tui.core.texts import t
-from pop_tui.store.storage import PlanFileError, newest_good_backup
+from pop_tui.store.plan_file import PlanFileError, newest_good_backup
 
 
 def explain(error: PlanFileError, context: Context) -> str:

@@ -14,7 +14,7 @@ from pop_tui.cli.terminal import Paint, colour_wanted
 from pop_tui.core.dates import describe_recurrence, format_date
 from pop_tui.core.model import Goal, Plan, Record, Review, Step
 from pop_tui.core.texts import t
-from pop_tui.store.plan_store import read_plan
+from pop_tui.store.plan_file import read_plan
 
 WHAT = ("goals", "steps", "reviews")
 # Wide enough for the longest date format_date writes ("Wed 30 Sep 2026", "wo 30 sep 2026").

@@ -12,7 +12,7 @@ import contextlib
 import functools
 import os
 import typing
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -21,16 +21,15 @@ from tinydb import TinyDB
 
 from pop_tui import __version__
 from pop_tui.core.edit import Change, Edit, apply_changes
-from pop_tui.core.model import TABLES, ModelError, Plan, Record
+from pop_tui.core.model import TABLES, ModelError, Plan
 from pop_tui.core.value import Value
 from pop_tui.store import files
-from pop_tui.store.storage import (
+from pop_tui.store.plan_file import (
     APP_MARK,
     HISTORY,
     META,
     META_ID,
     SCHEMA,
-    AtomicJSONStorage,
     DamagedPlanError,
     PlanFileError,
     RecordLines,
@@ -38,10 +37,10 @@ from pop_tui.store.storage import (
     file_signature,
     list_backups,
     parse,
-    read_tables,
     revision_of,
     serialize,
 )
+from pop_tui.store.storage import AtomicJSONStorage
 
 T = TypeVar("T")
 HISTORY_LIMIT = 100
@@ -387,28 +386,7 @@ def restore_backup(path: Path, number: int) -> Path | None:
     return kept
 
 
-__all__ = ["PlanStore", "UndoError", "read_plan", "restore_backup", "revision_of"]
-
-
-def read_plan(path: str | os.PathLike[str], tables: Collection[type[Record]]) -> Plan:
-    """The plan at ``path`` with only the records of ``tables``, for a command that
-    only reads (the other tables are empty). A missing file is an empty plan.
-
-    On a large plan, decoding the tables a command does not show is most of its
-    time (``pop agenda`` needs no reflections, actions or measurements).
-
-    Raises:
-        PlanFileError: for a damaged file, as :meth:`PlanStore.open` does.
-    """
-    path = Path(path)
-    found = read_tables(path, [cls.TABLE for cls in tables])
-    if found is None:
-        return Plan()
-    data, stored = found
-    try:
-        return Plan.from_dict(data, stored=stored)
-    except (ModelError, TypeError, ValueError) as exc:
-        raise DamagedPlanError(path, f"a record is damaged: {exc}") from None
+__all__ = ["PlanStore", "UndoError", "restore_backup", "revision_of"]
 
 
 def write_new_plan(

@@ -1,0 +1,359 @@
+"""The plan file's format: writing it, checking it, and reading it back.
+
+The file is TinyDB's JSON (``{table: {doc_id: document}}``), written with
+sorted keys, one record per line, so that a user can keep it in git and read a
+diff. Besides the plan's tables it holds ``_meta`` (schema, revision, time,
+checksum) and ``_history`` (the changes that undo and redo walk through).
+
+This module does not import TinyDB: the shell commands that only read
+(``pop agenda``, ``pop list``) read the file with :func:`read_plan` and start
+without it. Writing goes through the TinyDB storage in
+:mod:`pop_tui.store.storage` and the store.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import zlib
+from collections.abc import Collection
+from pathlib import Path
+from typing import Any
+
+from pop_tui.core.model import ModelError, Plan, Record
+from pop_tui.core.value import Value
+from pop_tui.store import files
+
+SCHEMA = 1
+APP_MARK = "pop-tui"
+META = "_meta"
+HISTORY = "_history"
+META_ID = "1"
+
+Tables = dict[str, dict[str, Any]]
+
+
+class PlanFileError(Exception):
+    """The plan file cannot be used; nothing was written."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class DamagedPlanError(PlanFileError):
+    """The file is empty, truncated, not JSON, or not a pop plan."""
+
+
+class NewerSchemaError(PlanFileError):
+    """The file was written by a newer pop that this one does not understand."""
+
+
+_encode_record = json.JSONEncoder(sort_keys=True, ensure_ascii=False).encode
+
+
+Fresh = dict[int, tuple[object, str, str]]
+
+
+def _encode_key(key: str) -> str:
+    # Ids are digits, which JSON writes as they are; json.dumps for each of
+    # thousands of keys was a quarter of a save.
+    return f'"{key}"' if key.isdigit() and key.isascii() else json.dumps(key, ensure_ascii=False)
+
+
+class RecordLines:
+    """Remembers each record's line (``  "id": {...}``), so a save encodes only what changed.
+
+    Records are never changed in place (a change replaces the dict), so the
+    dict's identity (and its id) tells whether its line is still good. The dict
+    itself is kept alongside, so its identity cannot be reused while remembered.
+    """
+
+    def __init__(self) -> None:
+        self._lines: Fresh = {}
+
+    def line(self, key: str, record: Any, fresh: Fresh) -> str:
+        ident = id(record)
+        known = self._lines.get(ident)
+        if known is None or known[0] is not record or known[1] != key:
+            known = (record, key, f"  {_encode_key(key)}: {_encode_record(record)}")
+        fresh[ident] = known
+        return known[2]
+
+    def replace(self, fresh: Fresh) -> None:
+        self._lines = fresh
+
+
+def _id_order(key: str) -> tuple[int, str]:
+    return (int(key), "") if key.isdigit() else (0, key)
+
+
+def _in_id_order(records: dict[str, Any]) -> list[str]:
+    try:
+        return sorted(records, key=int)
+    except ValueError:  # a table of a newer pop, or a key typed by hand
+        return sorted(records, key=_id_order)
+
+
+def serialize(tables: Tables, lines: RecordLines | None = None) -> bytes:
+    """Deterministic JSON with one record per line.
+
+    The same plan always gives the same bytes: tables sorted by name, records
+    by id, fields by name. One line per record keeps a diff readable and lets
+    a save reuse the lines of the records that did not change. The ``_meta``
+    record holds the checksum of the tables after it (see :func:`written_by_pop`).
+    """
+    cache = lines or RecordLines()
+    fresh: Fresh = {}
+    out = ["{"]
+    names = sorted(tables)
+    meta_at: int | None = None
+    for n, name in enumerate(names):
+        records = tables[name]
+        table_end = "," if n < len(names) - 1 else ""
+        if name == META and records.get(META_ID) and table_end:
+            # Written last, once the checksum of the tables after it is known.
+            out.append(f" {json.dumps(name)}: {{")
+            meta_at = len(out)
+            out.append("")
+            out.append(f" }}{table_end}")
+            continue
+        if not records:
+            out.append(f" {json.dumps(name, ensure_ascii=False)}: {{}}{table_end}")
+            continue
+        out.append(f" {json.dumps(name, ensure_ascii=False)}: {{")
+        out.append(
+            ",\n".join([cache.line(key, records[key], fresh) for key in _in_id_order(records)])
+        )
+        out.append(f" }}{table_end}")
+    out.append("}\n")
+    cache.replace(fresh)
+    if meta_at is None:
+        return "\n".join(out).encode()
+    tail = "\n".join(out[meta_at + 2 :]).encode()
+    meta = {**tables[META][META_ID], CHECKSUM: zlib.crc32(tail)}
+    out[meta_at] = f"  {json.dumps(META_ID)}: {_encode_record(meta)}"
+    return "\n".join(out[: meta_at + 2]).encode() + b"\n" + tail
+
+
+# The plan's tables come after ``_meta`` in the file; its record holds their checksum.
+CHECKSUM = "checksum"
+_META_START = b'\n "_meta": {\n'
+_META_END = b"\n },\n"
+
+
+def written_by_pop(raw: bytes, meta: dict[str, Any]) -> bool:
+    """Whether the tables in the file are exactly as pop wrote them: the checksum in
+    ``_meta`` matches. A file edited by hand (or by git) is read as well, with every
+    field checked; this only lets an untouched file skip those checks."""
+    expected = meta.get(CHECKSUM)
+    if not isinstance(expected, int):
+        return False
+    start = raw.find(_META_START)
+    end = raw.find(_META_END, start) if start >= 0 else -1
+    if end < 0:
+        return False
+    return zlib.crc32(memoryview(raw)[end + len(_META_END) :]) == expected
+
+
+TRUNCATED = "the file ends too early (truncated)"
+_CUT_NUMBER = re.compile(r"[.eE][-+]?\d*")
+_CUT_ESCAPE = re.compile(r"\\u[0-9a-fA-F]{0,3}")
+
+
+def _ends_too_early(text: str, exc: json.JSONDecodeError) -> bool:
+    """Whether the JSON error comes from the text stopping part-way (a cut-off file).
+
+    The error points at the end, or at a string, literal, number or escape
+    that the end cut off (``"tit``, ``nu``, ``1e-``, ``\\u00``).
+    """
+    if not text.lstrip().startswith("{") or exc.msg == "Extra data":
+        return False
+    tail = text[exc.pos :].rstrip()
+    return (
+        len(tail) <= 1
+        or exc.msg.startswith("Unterminated string")
+        or any(word.startswith(tail) for word in ("true", "false", "null"))
+        or _CUT_NUMBER.fullmatch(tail) is not None
+        or _CUT_ESCAPE.fullmatch(tail) is not None
+    )
+
+
+def parse(path: Path, raw: bytes) -> Tables:
+    """Check and decode a plan file's bytes; raise a :class:`PlanFileError` saying what is wrong."""
+    if not raw.strip():
+        raise DamagedPlanError(path, "the file is empty")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # A cut in the middle of a multi-byte character ("ë") is still a cut.
+        if exc.reason == "unexpected end of data" and raw.lstrip().startswith(b"{"):
+            raise DamagedPlanError(path, TRUNCATED) from None
+        raise DamagedPlanError(path, "the file is not text (not UTF-8)") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if _ends_too_early(text, exc):
+            reason = TRUNCATED
+        else:
+            reason = f"the file is not valid JSON (line {exc.lineno}, column {exc.colno})"
+        raise DamagedPlanError(path, reason) from None
+    if not isinstance(data, dict):
+        raise DamagedPlanError(path, "the file is not a pop plan (no tables)")
+    meta = data.get(META, {}).get(META_ID) if isinstance(data.get(META), dict) else None
+    check_header(path, meta)
+    for name, table in data.items():
+        if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
+            raise DamagedPlanError(path, f"the table {name!r} is damaged")
+    return data
+
+
+def check_header(path: Path, meta: Any) -> None:
+    """Raise a :class:`PlanFileError` unless ``meta`` is the header of a plan this pop reads."""
+    if not isinstance(meta, dict) or meta.get("app") != APP_MARK:
+        raise DamagedPlanError(path, "the file is not a pop plan (no pop-tui header)")
+    schema = meta.get("schema")
+    if not isinstance(schema, int) or not isinstance(meta.get("revision"), int):
+        raise DamagedPlanError(path, "the file's header is damaged (schema or revision)")
+    if schema > SCHEMA:
+        raise NewerSchemaError(
+            path, f"the file was written by a newer pop (schema {schema}; this pop reads {SCHEMA})"
+        )
+
+
+def read_tables(path: Path, names: Collection[str]) -> tuple[Tables, bool] | None:
+    """``_meta`` and the tables ``names`` of the plan file, and whether they are exactly
+    as pop wrote them; None when there is no file.
+
+    For the shell commands that only read: a file pop wrote (its checksum matches)
+    is laid out as :func:`serialize` writes it, so each table wanted is found and
+    decoded on its own and the others are skipped. Any other file is checked and
+    decoded whole, as :func:`parse` does.
+    """
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    meta = _written_meta(raw)
+    if meta is not None and written_by_pop(raw, meta):
+        check_header(path, meta)
+        tables: Tables = {META: {META_ID: meta}}
+        # The tables are in the file in name order: each search starts where the last ended.
+        at = 0
+        for name in sorted(names):
+            found = _written_table(raw, name, at)
+            if found is None:
+                break
+            tables[name], at = found
+        else:
+            return tables, True
+    tables = parse(path, raw)
+    wanted = {name: tables[name] for name in names if name in tables}
+    return {META: tables[META], **wanted}, written_by_pop(raw, tables[META][META_ID])
+
+
+def _written_meta(raw: bytes) -> dict[str, Any] | None:
+    """The ``_meta`` record of a file laid out as :func:`serialize` writes it."""
+    start = raw.find(_META_START)
+    if start < 0:
+        return None
+    start += len(_META_START)
+    end = raw.find(b"\n", start)
+    try:
+        record = json.loads(b"{" + raw[start:end] + b"}")
+    except ValueError:
+        return None
+    meta = record.get(META_ID) if isinstance(record, dict) else None
+    return meta if isinstance(meta, dict) else None
+
+
+def _written_table(raw: bytes, name: str, at: int) -> tuple[dict[str, Any], int] | None:
+    """The table ``name`` of a file laid out as :func:`serialize` writes it, looked for
+    from ``at`` on ({} when the file has none), and where it ends; None if it cannot
+    be read there."""
+    head = b"\n " + json.dumps(name, ensure_ascii=False).encode() + b": {"
+    start = raw.find(head, at)
+    if start < 0:
+        return {}, at
+    start += len(head) - 1
+    if raw[start + 1 : start + 2] == b"}":
+        return {}, start
+    end = raw.find(b"\n }", start)
+    if end < 0:
+        return None
+    try:
+        table = json.loads(raw[start : end + 3])
+    except ValueError:
+        return None
+    return (table, end) if isinstance(table, dict) else None
+
+
+def file_signature(path: Path) -> tuple[int, int, int] | None:
+    """What changes whenever the file is replaced: inode, size and modification time."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def revision_of(tables: Tables) -> int:
+    meta = tables.get(META, {}).get(META_ID, {})
+    revision = meta.get("revision", 0)
+    return revision if isinstance(revision, int) else 0
+
+
+class Backup(Value):
+    """A kept previous version of the plan file; ``number`` 1 is the newest."""
+
+    number: int
+    path: Path
+    revision: int | None
+    saved_at: str
+    problem: str | None
+
+    @property
+    def good(self) -> bool:
+        return self.problem is None
+
+
+def list_backups(path: Path) -> list[Backup]:
+    """The backups of the plan file at ``path``, newest first, each checked."""
+    found = []
+    for number, file in enumerate(files.list_backup_files(path), start=1):
+        try:
+            tables = parse(file, file.read_bytes())
+        except (PlanFileError, OSError) as exc:
+            reason = exc.reason if isinstance(exc, PlanFileError) else str(exc)
+            found.append(Backup(number, file, None, "", reason))
+            continue
+        meta = tables[META][META_ID]
+        found.append(Backup(number, file, revision_of(tables), str(meta.get("saved_at", "")), None))
+    return found
+
+
+def newest_good_backup(path: Path) -> Backup | None:
+    return next((b for b in list_backups(path) if b.good), None)
+
+
+def read_plan(path: str | os.PathLike[str], tables: Collection[type[Record]]) -> Plan:
+    """The plan at ``path`` with only the records of ``tables``, for a command that
+    only reads (the other tables are empty). A missing file is an empty plan.
+
+    On a large plan, decoding the tables a command does not show is most of its
+    time (``pop agenda`` needs no reflections, actions or measurements).
+
+    Raises:
+        PlanFileError: for a damaged file, as :meth:`PlanStore.open` does.
+    """
+    path = Path(path)
+    found = read_tables(path, [cls.TABLE for cls in tables])
+    if found is None:
+        return Plan()
+    data, stored = found
+    try:
+        return Plan.from_dict(data, stored=stored)
+    except (ModelError, TypeError, ValueError) as exc:
+        raise DamagedPlanError(path, f"a record is damaged: {exc}") from None
