@@ -227,6 +227,26 @@ async def test_the_reflection_can_be_skipped_and_the_step_stays_done(
     assert len(store.plan.table(Reflection)) == reflections
 
 
+async def test_w_writes_a_reflection_on_a_step_later(
+    demo_store: PlanStore, make_app: MakeApp, plan_path: Path
+) -> None:
+    # The reflection skipped when the step was ticked done can be written afterwards.
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_steps_of_row(pilot, 0)
+        await pilot.press("j", "w")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        await pilot.press(*"Start with a small team", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StepsScreen)
+    store = reopened(plan_path)
+    step = steps_of(store, LEAD)[1]
+    assert step.done_on is None, "writing a reflection does not tick the step"
+    reflection = next(r for r in store.plan.table(Reflection).values() if r.step_id == step.id)
+    assert reflection.learned == "Start with a small team"
+
+
 async def test_rescheduling_a_step_with_quick_date_entry(
     demo_store: PlanStore, make_app: MakeApp, plan_path: Path
 ) -> None:

@@ -221,6 +221,8 @@ async def test_a_draft_of_a_record_deleted_since_is_shown_to_copy(
     [
         # A step's reschedule form, on the steps screen of an action.
         (("5", "enter", "down", "r"), FormDialog, "due", "eom"),
+        # The reflection offered when a step is ticked done (w opens it again).
+        (("5", "enter", "down", "space"), FormDialog, "learned", "Ask for help sooner"),
         # A new SWOT threat, with the threats list (empty of a cursor) in use.
         (("2", "down", "down", "down", "right", "n"), FormDialog, "text", "Budget cuts"),
     ],

@@ -46,6 +46,7 @@ class StepsScreen(SectionScreen):
         Binding("space", "toggle_done", described("sec.key.done"), id="steps.done"),
         Binding("r", "reschedule", described("sec.key.reschedule"), id="steps.reschedule"),
         Binding("a", "edit_action", described("sec.key.edit_action"), id="steps.action"),
+        Binding("w", "reflect", described("eval.key.reflect"), show=False, id="steps.reflect"),
         Binding("escape", "back", described("sec.key.back"), show=False, id="steps.back"),
     ]
 
@@ -259,6 +260,14 @@ class StepsScreen(SectionScreen):
             self.pop.say(t("ui.msg.done", title=printable(step.title)))
             self._offer_reflection(step)
 
+    def action_reflect(self) -> None:
+        """Write a reflection on the step under the cursor (done or not, now or later)."""
+        step = self._step()
+        if step is None:
+            self.nothing_here()
+            return
+        self._offer_reflection(step)
+
     def _offer_reflection(self, step: Step) -> None:
         today = self.pop.today()
         fields = [
@@ -290,6 +299,8 @@ class StepsScreen(SectionScreen):
                 today,
                 intro=t("sec.steps.reflect_intro", title=step.title),
                 cancel_label=t("sec.steps.skip"),
+                # A draft of it opens again with w on the same step.
+                origin=self.origin("reflect"),
             )
         )
 
