@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path, PurePath
 
 from textual.screen import Screen
+from textual.widgets._select import SelectOverlay
 
 from pop_tui.core.model import Goal
 from pop_tui.store.plan_store import PlanStore
@@ -58,3 +59,24 @@ async def test_a_screen_gets_its_styles_when_first_shown(
         assert "analysis.tcss" in sources
         # The SWOT grid's rules apply: two columns at 80 columns.
         assert app.screen.query_one("#swot").styles.grid_size_columns == 2
+
+
+async def test_a_choice_opens_with_every_option_in_view(
+    demo_store: PlanStore, make_app: Callable[[PlanStore], PopApp]
+) -> None:
+    # Select's drop-down is an OptionList: app.tcss's list rules must not stretch it.
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("6")
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        overlay = app.screen.query_one(SelectOverlay)
+        assert overlay.display
+        choices = overlay.option_count
+        assert choices >= 5
+        # Every option has a row of its own inside the frame (top and bottom borders).
+        assert overlay.region.height == choices + 2
+        assert overlay.region.width > 30
