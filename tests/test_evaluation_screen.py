@@ -441,3 +441,21 @@ async def test_a_status_picked_by_hand_is_kept_and_needs_a_reason(
         await pilot.pause()
         assert "Goal 4 of 6" in wizard_page_title(app)
         assert "Say why the goal changes" in str(page.query_one(".error-reason", Static).render())
+
+
+async def test_typing_right_after_w_is_the_reflection_itself(
+    demo_store: PlanStore, make_app: MakeApp, plan_path: Path
+) -> None:
+    # The form opens on "what I learned", not on the choice of a goal, which would
+    # swallow the typing.
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_evaluation(pilot)
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press(*"Ask for help sooner", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EvaluationScreen)
+    plan = reopened(plan_path).plan
+    written = next(r for r in plan.table(Reflection).values() if r.on == TODAY)
+    assert written.learned == "Ask for help sooner"

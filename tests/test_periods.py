@@ -29,6 +29,7 @@ from pop_tui.core.periods import (
     start_period,
     summaries,
 )
+from pop_tui.core.progress import goal_progress
 from pop_tui.store.plan_store import PlanStore
 from tests.conftest import TODAY
 
@@ -56,13 +57,18 @@ def test_active_goals_carry_over_with_open_steps_actions_and_links(demo_store: P
     demo_store.apply("drop", lambda e: e.update(plan.goals[1], status="done"))
     before = demo_store.plan
     active = {g.id: g for g in before.goals.values() if g.status == "active"}
-    open_steps = {s.id for s in before.steps.values() if not s.done and s.goal_id in active}
+    steps = {s.id for s in before.steps.values() if s.goal_id in active}
+    measured = {p.id for p in before.table(ProgressEntry).values() if p.goal_id in active}
     actions = {a.id for a in before.actions.values() if a.goal_id in active}
     new_period(demo_store, "2027")
     after = demo_store.plan
     assert set(after.goals) == set(active)
     assert after.goals[sheets.id] == sheets  # same id, same links, same measure
-    assert set(after.steps) == open_steps
+    # Done steps and measurements too: a carried goal's progress and pace stay as they were.
+    assert set(after.steps) == steps
+    assert set(after.table(ProgressEntry)) == measured
+    for goal in active.values():
+        assert goal_progress(after, goal) == goal_progress(before, goal)
     assert set(after.actions) == actions
     assert after.swot == before.swot and after.employer_goals == before.employer_goals
     assert after.profile == before.profile
@@ -71,9 +77,11 @@ def test_active_goals_carry_over_with_open_steps_actions_and_links(demo_store: P
 def test_history_stays_in_the_earlier_period(demo_store: PlanStore) -> None:
     new_period(demo_store, "2027")
     plan = demo_store.plan
-    for cls in (CheckIn, Reflection, ProgressEntry, GoalChange):
+    for cls in (CheckIn, Reflection, GoalChange):
         assert plan.table(cls) == {}, cls.TABLE
-    assert not any(s.done for s in plan.table(Step).values())
+    old = archived_plan(archived_periods(plan)[0])
+    finished = {g.id for g in old.goals.values() if g.status != "active"}
+    assert not any(s.goal_id in finished for s in plan.table(Step).values())
     old = archived_plan(archived_periods(plan)[0])
     assert old.table(Reflection) and old.table(GoalChange) and old.table(CheckIn)
 

@@ -35,13 +35,16 @@ def preview_period(
     before = {p.id for p in archived_periods(trial)}
     started = start_period(Edit(trial), name, today, archive_as)
     old = next(p for p in archived_periods(trial) if p.id not in before)
-    history = sum(len(plan.table(cls)) for cls in (Reflection, CheckIn, ProgressEntry, GoalChange))
+    history = sum(
+        len(plan.table(cls)) - len(trial.table(cls))
+        for cls in (Reflection, CheckIn, ProgressEntry, GoalChange)
+    )
     return PeriodPreview(
         old_name=old.name,
         new_name=started.name,
         goals_carried=len(trial.goals),
         steps_carried=sum(1 for s in trial.steps.values() if not s.done),
         goals_left=len(plan.goals) - len(trial.goals),
-        steps_done_left=sum(1 for s in plan.steps.values() if s.done),
+        steps_done_left=sum(1 for s in plan.steps.values() if s.done and s.id not in trial.steps),
         history_left=history,
     )

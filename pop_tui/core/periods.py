@@ -7,12 +7,13 @@ The plan itself then becomes the new period's:
 
 * kept: the profile, the analysis (SWOT and trends) and the employer goals,
   which are reviewed rather than started over;
-* carried over: every active goal with its actions, its open steps, its
-  reviews that still have a next date (their held history stays behind) and
-  the feedback it still waits for;
+* carried over: every active goal with its actions, its steps (the done ones
+  too, and its measurements: a goal's progress and pace must not drop to zero
+  because a year ended), its reviews that still have a next date (their held
+  history stays behind) and the feedback it still waits for;
 * left in the archive: goals that were reached or dropped and all that
-  belonged to them, done steps, check-ins, reflections, measurements, goal
-  changes, answered feedback and reviews without a next date.
+  belonged to them, check-ins, reflections, goal changes, answered feedback
+  and reviews without a next date.
 
 Carried records keep their ids, so links between them stay as they were and
 calendar events exported before and after keep the same UIDs.
@@ -179,7 +180,7 @@ def start_period(edit: Edit, name: str, today: date, archive_as: str | None = No
         if action.goal_id not in carried:
             edit.delete(action)
     for step in list(plan.table(Step).values()):
-        if step.done or step.goal_id not in carried:
+        if step.goal_id not in carried:
             edit.delete(step)
     for review in list(plan.table(Review).values()):
         if review.next_on is None or not stays(review.goal_id):
@@ -189,7 +190,10 @@ def start_period(edit: Edit, name: str, today: date, archive_as: str | None = No
     for feedback in list(plan.table(Feedback).values()):
         if feedback.answer.strip() or not stays(feedback.goal_id):
             edit.delete(feedback)
-    for cls in (CheckIn, Reflection, ProgressEntry, GoalChange):
+    for entry in list(plan.table(ProgressEntry).values()):
+        if entry.goal_id not in carried:
+            edit.delete(entry)
+    for cls in (CheckIn, Reflection, GoalChange):
         for record in list(plan.table(cls).values()):
             edit.delete(record)
     return edit.add(Period, name=name, started=today)

@@ -305,9 +305,9 @@ class EvaluationScreen(SectionScreen):
         Binding("r", "hold", described("eval.key.hold"), id="evaluation.hold"),
         Binding("f", "ask", described("eval.key.ask"), show=False, id="evaluation.ask"),
         Binding("w", "reflect", described("eval.key.reflect"), show=False, id="evaluation.reflect"),
-        Binding(
-            "p", "periods", described("periodsui.key.periods"), show=False, id="evaluation.periods"
-        ),
+        # In the key bar where there is room (see RANKS in the key bar): the periods are
+        # found nowhere else on screen.
+        Binding("p", "periods", described("periodsui.key.periods"), id="evaluation.periods"),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -824,15 +824,17 @@ class EvaluationScreen(SectionScreen):
     # --- reflections ------------------------------------------------------------------
 
     def _reflection_fields(self, reflection: Reflection) -> list[FormField]:
+        # The texts first: the form opens with the cursor in the first field, and what
+        # one types straight away is the reflection, not the choice of a goal.
         return [
+            FormField("learned", t("eval.field.learned"), value=reflection.learned),
+            FormField("differently", t("eval.field.differently"), value=reflection.differently),
             _goal_field(
                 self.pop.store.plan,
                 t("eval.field.about_goal"),
                 t("eval.reflection.no_goal"),
                 reflection.goal_id,
             ),
-            FormField("learned", t("eval.field.learned"), value=reflection.learned),
-            FormField("differently", t("eval.field.differently"), value=reflection.differently),
             FormField("on", t("eval.field.written_on"), "date", reflection.on, required=True),
         ]
 

@@ -32,6 +32,7 @@ RANKS: dict[str, int] = {
     "app.checkin": 3,
     "app.quit": 4,
     "app.export": 5,
+    "evaluation.periods": 3,
 }
 SCREEN_RANK = 1
 SECTIONS_RANK = 3
