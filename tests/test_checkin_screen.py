@@ -220,3 +220,26 @@ def test_checkin_dialog_snapshot_60x20(
 ) -> None:
     app = PopApp(demo_store, today=lambda: TODAY)
     assert snap_compare(app, terminal_size=(60, 20), press=["c", "space", "tab", *typed("Good")])
+
+
+async def test_a_second_checkin_today_says_the_first_is_kept(
+    demo_store: PlanStore, make_app: MakeApp
+) -> None:
+    demo_store.apply("shell", lambda e: e.add(CheckIn, on=TODAY, note="from the shell"))
+    app = make_app(demo_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        title = str(app.screen.query_one("#checkin-body").border_title)
+        assert "already checked in today" in title
+
+
+async def test_the_first_checkin_of_the_day_has_a_plain_title(
+    demo_store: PlanStore, make_app: MakeApp
+) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        title = str(app.screen.query_one("#checkin-body").border_title)
+        assert "Check-in · Sun 29 Nov 2026" in title and "already" not in title
