@@ -12,8 +12,9 @@ from textual.widgets import Input, Select
 from pop_tui.core.periods import start_period
 from pop_tui.store.plan_store import PlanStore
 from pop_tui.ui.app import PopApp
-from pop_tui.ui.dialogs.export import ExportDialog
+from pop_tui.ui.dialogs.export import CURRENT, ExportDialog, default_path
 from tests.conftest import TODAY
+from tests.screen_text import screen_text
 
 
 async def test_x_exports_the_plan_to_a_private_file(
@@ -87,3 +88,29 @@ async def test_an_earlier_period_can_be_exported(
         await pilot.pause()
     text = out.read_text()
     assert "Period 2026" in text and "Get better at leading people" in text
+
+
+async def test_an_earlier_period_s_file_is_named_after_the_period(
+    demo_store: PlanStore, make_app: Callable[[PlanStore], PopApp]
+) -> None:
+    demo_store.apply("period", lambda e: start_period(e, "2027", TODAY, "2026 (spring)"))
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ExportDialog(app, period="2026 (spring)"))
+        await pilot.pause()
+        dialog = app.screen
+        file = dialog.query_one("#field-file", Input)
+        assert Path(file.value).name == "pop-2026-spring.html"
+        dialog.query_one("#field-format", Select).value = "md"
+        await pilot.pause()
+        assert Path(file.value).name == "pop-2026-spring.md"
+        # The current plan, chosen instead, is named by the day as before.
+        dialog.query_one("#field-period", Select).value = CURRENT
+        await pilot.pause()
+        assert Path(file.value).name == f"pop-{TODAY.isoformat()}.md"
+        assert "f2 Export" in screen_text(app)
+
+
+def test_a_period_s_name_gives_only_safe_characters_to_the_file_name(tmp_path: Path) -> None:
+    assert default_path(tmp_path, "md", TODAY, "../../etc/x y").name == "pop-etc-x-y.md"
+    assert default_path(tmp_path, "md", TODAY, "...").name == f"pop-{TODAY.isoformat()}.md"

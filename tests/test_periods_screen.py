@@ -24,7 +24,7 @@ from pop_tui.ui.dialogs.export import ExportDialog
 from pop_tui.ui.dialogs.new_period import NewPeriodDialog
 from pop_tui.ui.screens.archive import ArchiveScreen
 from pop_tui.ui.screens.periods import PeriodsScreen
-from pop_tui.ui.widgets.pack_view import PackView
+from pop_tui.ui.widgets.pack_view import Hanging, PackView
 from tests.conftest import TODAY
 from tests.screen_text import screen_text
 
@@ -88,10 +88,12 @@ async def open_archive(pilot: Pilot[None]) -> ArchiveScreen:
 
 
 def pack_text(screen: ArchiveScreen) -> str:
-    return "\n".join(
-        static.content.plain if isinstance(static.content, Content) else str(static.content)
-        for static in screen.query_one(PackView).query(Static)
-    )
+    def plain(shown: object) -> str:
+        if isinstance(shown, Hanging):
+            shown = shown.content
+        return shown.plain if isinstance(shown, Content) else str(shown)
+
+    return "\n".join(plain(static.content) for static in screen.query_one(PackView).query(Static))
 
 
 # --- the list ------------------------------------------------------------------------
@@ -158,6 +160,25 @@ async def test_an_earlier_period_shows_its_plan_as_it_was_and_not_the_current_on
     assert f"✓ {OLD_STEP}" in text
     assert f"What I learned: {OLD_LEARNED}" in text
     assert NEW_GOAL not in text
+
+
+def test_wrapped_lines_of_a_bullet_or_a_field_continue_under_its_text() -> None:
+    bullet = Hanging(Content("• one two three\nfour"), 2)
+    assert [line.plain for line in bullet.lines(9)] == ["• one two", "  three", "  four"]
+    field = Hanging(Content("Label: a long value"), 2)
+    assert [line.plain for line in field.lines(12)] == ["Label: a", "  long value"]
+
+
+async def test_the_archive_shows_the_period_s_dates_under_a_short_title(
+    demo_store: PlanStore, make_app: MakeApp
+) -> None:
+    archive_a_period(demo_store)
+    app = make_app(demo_store)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await open_archive(pilot)
+        shown = screen_text(app)
+    assert "Period 2026 (read-only)" in shown
+    assert "1 Feb 2026 – 29 Nov 2026: the plan as it was" in shown
 
 
 async def test_markup_and_escape_characters_in_an_archived_goal_show_as_typed(
@@ -288,11 +309,12 @@ async def test_n_starts_a_new_period_after_showing_what_happens_and_u_takes_it_b
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, NewPeriodDialog)
-        await pilot.press(*"2027", "enter")
+        await pilot.press("enter")  # the suggested name, 2027, is filled in
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         shown = screen_text(app)
-        assert "2026 is kept read-only, 2027 starts on Sun 29 Nov 2026" in shown
+        assert "2026 is kept read-only, 2027 starts on Sun 29 Nov 2026." in shown
+        assert "Start 2027 (y)" in shown and "Don't start (n)" in shown
         assert f"{len(active)} active goals" in shown
         assert demo_store.plan == before  # nothing changed before the yes
         await pilot.press("y")
@@ -302,7 +324,7 @@ async def test_n_starts_a_new_period_after_showing_what_happens_and_u_takes_it_b
         current = current_period(plan)
         assert current is not None and current.name == "2027"
         assert set(plan.goals) == active
-        assert not any(s.done for s in plan.steps.values())
+        assert all(s.goal_id in active for s in plan.steps.values())
         assert "2026" in screen_text(app)
         await pilot.press("u")
         await pilot.pause()
@@ -319,11 +341,32 @@ async def test_a_name_already_taken_is_refused_at_its_field(
         await open_periods(pilot)
         await pilot.press("n")
         await pilot.pause()
-        await pilot.press(*"2026", "enter")
+        app.screen.query_one("#field-name", Input).value = "2026"
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, NewPeriodDialog)
-        assert "there is already a period called '2026'" in screen_text(app)
+        assert "There is already a period called '2026'; choose another" in screen_text(app)
+        assert "name." in screen_text(app)
     assert len(demo_store.plan.table(Period)) == 2
+
+
+async def test_the_new_period_form_fills_in_the_name_after_the_current_one(
+    demo_store: PlanStore, make_app: MakeApp
+) -> None:
+    archive_a_period(demo_store)  # now in 2027
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_periods(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, NewPeriodDialog)
+        assert dialog.query_one("#field-name", Input).value == "2028"
+        assert "f2 Next" in screen_text(app)  # the key bar names the save key as the button
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "2028 starts on" in screen_text(app)
 
 
 def test_the_preview_says_what_starting_the_period_then_does(demo_store: PlanStore) -> None:
@@ -335,7 +378,7 @@ def test_the_preview_says_what_starting_the_period_then_does(demo_store: PlanSto
     after = demo_store.plan
     assert preview.old_name == "2027" and preview.new_name == "2028"
     assert preview.goals_carried == len(after.goals)
-    assert preview.steps_carried == len(after.steps)
+    assert preview.steps_carried == sum(1 for s in after.steps.values() if not s.done)
     assert preview.goals_left == len(plan.goals) - len(after.goals)
 
 

@@ -11,9 +11,10 @@ EN: dict[str, str] = {
     ),
     "periodsui.empty": (
         "No earlier periods yet. Press n to close this period and start the next one: "
-        "active goals with their open steps come along, and the plan as it is now stays "
+        "active goals with their steps come along, and the plan as it is now stays "
         "readable here. From the shell: {cmd}"
     ),
+    "periodsui.empty.cmd": "pop period new NAME",
     "periodsui.row.span": "{started} – {ended}",
     "periodsui.row.date": "{day} {month} {year}",
     "periodsui.row.since": "current, since {started}",
@@ -25,7 +26,10 @@ EN: dict[str, str] = {
     "periodsui.key.new": "New period",
     # An earlier period, read-only.
     "archive.title": "Period {name} (read-only)",
-    "archive.banner": ("The plan as it was when this period ended. x exports it, Esc goes back."),
+    # The dates are here, not in the header, where a narrow window would cut them off.
+    "archive.banner": (
+        "{span}: the plan as it was when this period ended. x exports it, Esc goes back."
+    ),
     "archive.key.export": "Export this period",
     "archive.key.page_down": "Page down",
     "archive.key.page_up": "Page up",
@@ -37,23 +41,24 @@ EN: dict[str, str] = {
     "periodsui.new.title": "Start a new period",
     "periodsui.new.intro": (
         "This closes the current period. The plan as it is now is kept read-only under "
-        "its name below; active goals with their open steps come along into the new period. "
+        "its name below; active goals with their steps come along into the new period. "
         "You see what will happen before anything changes."
     ),
     "periodsui.new.name": "New period",
     "periodsui.new.archive_as": "Current period",
     "periodsui.new.next": "Next",
     "periodsui.confirm.question": "Start the new period?",
-    "periodsui.confirm.subject": "{old} is kept read-only, {new} starts on {date}",
+    "periodsui.confirm.subject": "{old} is kept read-only, {new} starts on {date}.",
     "periodsui.confirm.detail": (
-        "Into {new}: {goals} active goals with their actions and {steps} open steps, "
+        "Into {new}: {goals} active goals with their actions and steps ({steps} open), "
         "reviews still to come and feedback still awaited. The profile, the analysis and "
         "the employer goals stay as they are.\n"
         "Only in {old}: {ended} reached or dropped goals, {done} done steps and {history} "
-        "reflections, check-ins, measurements and goal changes.\n"
+        "entries of history (reflections, check-ins, measurements and goal changes).\n"
         "u undoes it."
     ),
-    "periodsui.confirm.yes": "Start {name}",
+    "periodsui.confirm.yes": "Start {name} (y)",
+    "periodsui.confirm.no": "Don't start (n)",
     "periodsui.msg.started": "Started period {name}; {old} is kept read-only. u undoes it.",
     # The command palette.
     "palette.periods": "Plan periods",
@@ -70,9 +75,10 @@ NL: dict[str, str] = {
     ),
     "periodsui.empty": (
         "Nog geen eerdere periodes. Druk op n om deze periode af te sluiten en de volgende "
-        "te beginnen: actieve doelen gaan mee met hun open stappen, en het plan zoals het nu "
+        "te beginnen: actieve doelen gaan mee met hun stappen, en het plan zoals het nu "
         "is blijft hier te lezen. Vanuit de shell: {cmd}"
     ),
+    "periodsui.empty.cmd": "pop period new NAAM",
     "periodsui.row.span": "{started} – {ended}",
     "periodsui.row.date": "{day} {month} {year}",
     "periodsui.row.since": "huidige, sinds {started}",
@@ -84,7 +90,7 @@ NL: dict[str, str] = {
     "periodsui.key.new": "Nieuwe periode",
     "archive.title": "Periode {name} (alleen lezen)",
     "archive.banner": (
-        "Zoals het plan was toen de periode eindigde. x exporteert het, Esc gaat terug."
+        "{span}: het plan zoals het was toen de periode eindigde. x exporteert het, Esc gaat terug."
     ),
     "archive.key.export": "Deze periode exporteren",
     "archive.key.page_down": "Pagina omlaag",
@@ -97,22 +103,24 @@ NL: dict[str, str] = {
     "periodsui.new.intro": (
         "Dit sluit de huidige periode af. Het plan zoals het nu is wordt bewaard onder haar "
         "naam hieronder, alleen om te lezen; actieve doelen gaan mee naar de nieuwe periode "
-        "met hun open stappen. Je ziet wat er gebeurt voordat er iets verandert."
+        "met hun stappen. Je ziet wat er gebeurt voordat er iets verandert."
     ),
     "periodsui.new.name": "Nieuwe periode",
     "periodsui.new.archive_as": "Huidige periode",
     "periodsui.new.next": "Verder",
     "periodsui.confirm.question": "De nieuwe periode beginnen?",
-    "periodsui.confirm.subject": "{old} blijft te lezen, {new} begint op {date}",
+    "periodsui.confirm.subject": "{old} blijft te lezen, {new} begint op {date}.",
     "periodsui.confirm.detail": (
-        "Naar {new} gaan mee: {goals} actieve doelen met hun acties en {steps} open stappen, "
+        "Naar {new} gaan mee: {goals} actieve doelen met hun acties en stappen ({steps} open), "
         "evaluaties die nog komen en feedback waar je nog op wacht. Het profiel, de analyse "
         "en de doelen van de werkgever blijven zoals ze zijn.\n"
         "Alleen in {old}: {ended} behaalde of geschrapte doelen, {done} afgevinkte stappen en "
-        "{history} reflecties, check-ins, metingen en doelwijzigingen.\n"
+        "{history} items uit de geschiedenis (reflecties, check-ins, metingen en "
+        "doelwijzigingen).\n"
         "u maakt het ongedaan."
     ),
-    "periodsui.confirm.yes": "{name} beginnen",
+    "periodsui.confirm.yes": "{name} beginnen (y)",
+    "periodsui.confirm.no": "Niet beginnen (n)",
     "periodsui.msg.started": (
         "Periode {name} begonnen; {old} blijft te lezen. u maakt het ongedaan."
     ),

@@ -6,6 +6,7 @@ to the user (0600), and an existing file only when overwriting is chosen.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -26,9 +27,19 @@ if TYPE_CHECKING:
 CURRENT = "\x00current"
 
 
-def default_path(folder: Path, fmt: str, today: date) -> Path:
-    """Where an export goes unless the user says otherwise: the given folder, dated."""
-    return folder / f"pop-{today.isoformat()}.{fmt}"
+def file_part(name: str) -> str:
+    """A period's name as it can stand in a file name anywhere: "2026 (2)" -> "2026-2"."""
+    return re.sub(r"\W+", "-", name).strip("-_")
+
+
+def default_path(folder: Path, fmt: str, today: date, period: str | None = None) -> Path:
+    """Where an export goes unless the user says otherwise: the given folder, dated.
+
+    An earlier period is named by its name instead, so that it does not take the
+    name of the current plan's export of the same day.
+    """
+    named = file_part(period) if period is not None else ""
+    return folder / f"pop-{named or today.isoformat()}.{fmt}"
 
 
 class ExportDialog(FormDialog):
@@ -44,6 +55,8 @@ class ExportDialog(FormDialog):
         current = current_period(plan)
         periods = [(t("exportui.period_current"), CURRENT)]
         periods += [(printable(p.name), p.name) for p in reversed(archived_periods(plan))]
+        chosen = period if period in {value for _, value in periods} else CURRENT
+        suggested = default_path(Path.home(), "html", today, chosen if chosen != CURRENT else None)
         fields = [
             FormField(
                 "format",
@@ -55,7 +68,7 @@ class ExportDialog(FormDialog):
             FormField(
                 "file",
                 t("exportui.file"),
-                value=str(default_path(Path.home(), "html", today)),
+                value=str(suggested),
                 required=True,
             ),
             FormField(
@@ -73,7 +86,7 @@ class ExportDialog(FormDialog):
                     "period",
                     t("exportui.period"),
                     "choice",
-                    period if period in {value for _, value in periods} else CURRENT,
+                    chosen,
                     choices=tuple(periods),
                 ),
             )
@@ -87,13 +100,27 @@ class ExportDialog(FormDialog):
         )
         self.pop = pop
         self.period_name = current.name if current is not None else ""
+        self._suggested = suggested
+
+    def _suggest(self, fmt: str, period: object) -> Path:
+        # Remembered, so that the name can follow the choices until the user types another.
+        self._suggested = default_path(
+            Path.home(), fmt, self.today, str(period) if period != CURRENT else None
+        )
+        return self._suggested
 
     def on_draft(self, values: Values) -> None:
-        # Follow the chosen format in the file's name while it still ends in another one.
         fmt = values.get("format")
         if fmt not in FORMATS or "file" not in self.fields:
             return
         path = Path(str(self.raw("file")))
+        if path == self._suggested:
+            # Still the suggested name: it follows the chosen format and period.
+            suggested = self._suggest(str(fmt), values.get("period", CURRENT))
+            if suggested != path:
+                self.query_one("#field-file", Input).value = str(suggested)
+            return
+        # Follow the chosen format in the file's name while it still ends in another one.
         if path.suffix.lstrip(".") in FORMATS and path.suffix != f".{fmt}":
             self.query_one("#field-file", Input).value = str(path.with_suffix(f".{fmt}"))
 

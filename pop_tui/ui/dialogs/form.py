@@ -20,6 +20,7 @@ into the same form at the next start (:meth:`FormDialog.restore`).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any, ClassVar, TypeVar
 
@@ -114,6 +115,13 @@ class FormDialog(Dialog[bool]):
         self.today = today
         self.intro = intro
         self.save_label = save_label or t("form.save")
+        if save_label:
+            # The key bar names the save key as the button does ("Next", "Export").
+            keys = self._bindings.key_to_bindings
+            for key, found in keys.items():
+                keys[key] = [
+                    replace(b, description=save_label) if b.id == "form.save" else b for b in found
+                ]
         self.cancel_label = cancel_label or t("form.cancel")
         self.record = record
         self.origin = dict(origin) if origin is not None else None

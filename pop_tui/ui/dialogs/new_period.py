@@ -17,6 +17,18 @@ from pop_tui.core.texts import t
 from pop_tui.ui.dialogs.form import FormDialog, FormField, Values
 
 
+def sentence(message: str) -> str:
+    """A core message ("there is already ...; choose another name") as a sentence at a field.
+
+    The shell shows the same message after "pop: ", where it reads best as it is.
+    """
+    message = message.strip()
+    if not message:
+        return message
+    end = "" if message[-1] in ".!?" else "."
+    return message[0].upper() + message[1:] + end
+
+
 class NewPeriodDialog(FormDialog):
     """The names of the new period and of the one it closes; the answer is :attr:`preview`."""
 
@@ -27,12 +39,15 @@ class NewPeriodDialog(FormDialog):
         current = current_period(plan)
         # The year after the current period's, when it is named by its year.
         after = int(current.name) + 1 if current is not None and current.name.isdecimal() else None
+        # Filled in, not only suggested: Enter takes it as it is, typing replaces it.
+        suggested = str(after or today.year + 1)
         fields = [
             FormField(
                 "name",
                 t("periodsui.new.name"),
+                value=suggested,
                 required=True,
-                placeholder=str(after or today.year + 1),
+                placeholder=suggested,
             ),
             FormField(
                 "archive_as",
@@ -59,11 +74,11 @@ class NewPeriodDialog(FormDialog):
         try:
             check_name(self.plan, name)
         except PeriodError as exc:
-            return {"name": str(exc)}
+            return {"name": sentence(str(exc))}
         try:
             self.preview = preview_period(self.plan, name, self.today, archive_as)
         except PeriodError as exc:
-            return {"archive_as" if archive_as else "name": str(exc)}
+            return {"archive_as" if archive_as else "name": sentence(str(exc))}
         self.archive_as = archive_as
         return {}
 

@@ -74,7 +74,7 @@ class ArchiveScreen(Screen[None]):
         pack = build_pack(self.plan, on, language(), period.name)
         yield Header()
         yield Static(
-            Content.styled(t("archive.banner"), "italic"),
+            Content.styled(t("archive.banner", span=period_span(period)), "italic"),
             id="archive-banner",
         )
         yield PackView(pack, id="archive-pack")
@@ -82,7 +82,6 @@ class ArchiveScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = t("archive.title", name=printable(self.period.name))
-        self.sub_title = period_span(self.period)
         self.query_one(PackView).focus()
         self.watch(self.pop, "revision", self._leave_if_gone, init=False)
 

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import Button, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from pop_tui.core.dates import format_date
@@ -77,6 +77,14 @@ def period_rows(found: list[PeriodSummary]) -> list[Option]:
     return rows
 
 
+class StartPeriodConfirm(ConfirmDialog):
+    """The question before a new period starts, with a no-button that says what it does."""
+
+    def on_mount(self) -> None:
+        # ConfirmDialog's own on_mount runs too, after this one, and focuses this button.
+        self.query_one("#confirm-no", Button).label = Content(t("periodsui.confirm.no"))
+
+
 class PeriodsScreen(Screen[None]):
     """Every period of the plan; Enter reads an earlier one, ``n`` starts the next."""
 
@@ -119,7 +127,7 @@ class PeriodsScreen(Screen[None]):
         self.refresh_bindings()
         empty = self.query_one("#periods-empty", Static)
         empty.display = not any(not s.current for s in found)
-        empty.update(Content(t("periodsui.empty", cmd="pop period new NAME")))
+        empty.update(Content(t("periodsui.empty", cmd=t("periodsui.empty.cmd"))))
         current = current_period(plan)
         self.sub_title = (
             t("periodsui.subtitle.current", name=printable(current.name))
@@ -192,7 +200,7 @@ class PeriodsScreen(Screen[None]):
                 self._start(preview, archive_as, today)
 
         self.app.push_screen(
-            ConfirmDialog(
+            StartPeriodConfirm(
                 t("periodsui.confirm.question"),
                 t("periodsui.confirm.subject", old=old, new=new, date=format_date(today)),
                 detail,

@@ -19,6 +19,10 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import Static
 
 from pop_tui.core.export import wording as w
@@ -35,8 +39,58 @@ def text_lines(text: str) -> Content:
     return Content("\n").join(Content(line) for line in found if line.strip())
 
 
-def _static(content: Content | str, kind: str) -> Static:
-    return Static(content if isinstance(content, Content) else Content(content), classes=kind)
+class Hanging(Visual):
+    """Text whose wrapped lines, and further lines, start ``hang`` cells in.
+
+    A bullet's text then continues under its text, not under the bullet, and a
+    field's value under its label, indented: CSS has no hanging indent.
+    """
+
+    def __init__(self, content: Content, hang: int) -> None:
+        self.content = content
+        self.hang = hang
+        self._lines: tuple[int, list[Content]] | None = None
+
+    def lines(self, width: int) -> list[Content]:
+        """The lines as shown at ``width`` cells."""
+        if self._lines is not None and self._lines[0] == width:
+            return self._lines[1]
+        hang = self.hang if width > self.hang * 2 else 0
+        pad = Content(" " * hang)
+        found: list[Content] = []
+        for number, line in enumerate(self.content.split("\n", allow_blank=True)):
+            if number == 0:
+                first = line.wrap(width)
+                if not first:
+                    found.append(Content(""))
+                    continue
+                found.append(first[0])
+                rest = line[len(first[0].plain) :]
+                line = rest[len(rest.plain) - len(rest.plain.lstrip(" ")) :]
+                if not line.plain:
+                    continue
+            found.extend(pad + piece for piece in line.wrap(width - hang))
+        self._lines = (width, found)
+        return found
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        if not width:
+            return []
+        shown = Content("\n").join(self.lines(width))
+        return shown.render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.content.get_optimal_width(rules, container_width)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return len(self.lines(width))
+
+
+def _static(content: Content | str, kind: str, hang: int = 0) -> Static:
+    shown = content if isinstance(content, Content) else Content(content)
+    return Static(Hanging(shown, hang) if hang else shown, classes=kind)
 
 
 class _Layout:
@@ -47,8 +101,9 @@ class _Layout:
         self.lang = pack.lang
         self.widgets: list[Static] = []
 
-    def add(self, content: Content | str, kind: str) -> None:
-        self.widgets.append(_static(content, kind))
+    def add(self, content: Content | str, kind: str, hang: int = 0) -> None:
+        """One paragraph; ``hang``: how far its wrapped lines start in."""
+        self.widgets.append(_static(content, kind, hang))
 
     def heading(self, text: str, level: int) -> None:
         self.add(Content.styled(text, "bold" if level > 2 else "bold underline"), f"pack-h{level}")
@@ -60,11 +115,11 @@ class _Layout:
         """A labelled value; nothing when the value is empty."""
         content = value if isinstance(value, Content) else Content(printable(value))
         if content.plain.strip():
-            self.add(Content.assemble((f"{label}: ", "bold"), content), kind)
+            self.add(Content.assemble((f"{label}: ", "bold"), content), kind, hang=2)
 
     def item(self, content: Content | str, kind: str = "pack-item") -> None:
         shown = content if isinstance(content, Content) else Content(printable(content))
-        self.add(Content.assemble("• ", shown), kind)
+        self.add(Content.assemble("• ", shown), kind, hang=2)
 
     def items(self, texts: Iterable[str]) -> None:
         found = [text for text in texts if text.strip()]
@@ -141,7 +196,7 @@ def _review(m: _Layout, review: Review) -> None:
     for held in review.held:
         when = t("export.review.held", m.lang, date=w.day(held.on, m.lang))
         notes = text_lines(held.notes)
-        m.add(Content.assemble(when, ": " if notes.plain else "", notes), "pack-sub")
+        m.add(Content.assemble(when, ": " if notes.plain else "", notes), "pack-sub", hang=2)
 
 
 def _goal(m: _Layout, sheet: GoalSheet, number: int) -> None:
@@ -188,6 +243,7 @@ def _goal(m: _Layout, sheet: GoalSheet, number: int) -> None:
                 "✓ ", printable(step.title) or "—", (f"  {when}" if when else "", "dim")
             ),
             "pack-item",
+            hang=2,
         )
     m.heading(t("export.section.steps_open", lang), 4)
     if not sheet.steps_open:
@@ -197,6 +253,7 @@ def _goal(m: _Layout, sheet: GoalSheet, number: int) -> None:
         m.add(
             Content.assemble("☐ ", printable(step.title) or "—", (f"  {when}", "dim")),
             "pack-item",
+            hang=2,
         )
 
     steps = {s.id: s.title for s in (*sheet.steps_done, *sheet.steps_open)}
