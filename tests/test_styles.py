@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path, PurePath
 
 from textual.screen import Screen
+from textual.widgets import Select
 from textual.widgets._select import SelectOverlay
 
 from pop_tui.core.model import Goal
@@ -71,6 +72,7 @@ async def test_a_choice_opens_with_every_option_in_view(
         await pilot.pause()
         await pilot.press("w")
         await pilot.pause()
+        app.screen.query_one(Select).focus()
         await pilot.press("enter")
         await pilot.pause()
         overlay = app.screen.query_one(SelectOverlay)
