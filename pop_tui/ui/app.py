@@ -7,7 +7,7 @@ import contextlib
 import signal
 from collections.abc import Callable
 from datetime import date
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
 from rich.console import RenderableType
@@ -19,6 +19,7 @@ from textual.screen import Screen
 from pop_tui.core.edit import Change
 from pop_tui.core.entry import clean_entry
 from pop_tui.core.texts import t
+from pop_tui.store.drafts import Draft, list_drafts
 from pop_tui.store.plan_store import PlanStore, UndoError
 from pop_tui.ui.dialogs.base import blocks_app_keys
 from pop_tui.ui.keys import described
@@ -77,11 +78,9 @@ class PopApp(TerminalApp):
         # most starts have a plan and no drafts, and every import delays the first paint.
         # Kept typing comes first: with a draft to offer, the guide is left for the
         # palette (it would open under the offer, and the draft may hold the first goal).
-        from pop_tui.store.drafts import list_drafts
-
         drafts, unreadable = list_drafts(self.store.path)
         if drafts or unreadable:
-            self.call_after_refresh(self._offer_drafts)
+            self.call_after_refresh(self._offer_drafts, drafts, unreadable)
         elif self.guide_empty_plan and self.store.plan.is_empty():
             self.start_guide()
 
@@ -91,10 +90,10 @@ class PopApp(TerminalApp):
 
         GuidedStart(self).begin()
 
-    def _offer_drafts(self) -> None:
+    def _offer_drafts(self, drafts: list[Draft], unreadable: list[Path]) -> None:
         from pop_tui.ui.drafts import offer_drafts
 
-        offer_drafts(self)
+        offer_drafts(self, drafts, unreadable)
 
     def _keep_drafts(self) -> None:
         from pop_tui.ui.drafts import keep_drafts

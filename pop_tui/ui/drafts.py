@@ -20,7 +20,7 @@ from textual.css.query import NoMatches
 
 from pop_tui.core.model import TABLES, ModelError, Record
 from pop_tui.core.texts import t
-from pop_tui.store.drafts import Draft, list_drafts, remove_draft, write_draft
+from pop_tui.store.drafts import Draft, remove_draft, write_draft
 from pop_tui.ui.dialogs.draft import DraftDialog
 from pop_tui.ui.dialogs.form import FormDialog
 
@@ -46,9 +46,8 @@ def keep_drafts(app: PopApp) -> list[Path]:
     return kept
 
 
-def offer_drafts(app: PopApp) -> None:
-    """Offer the drafts kept for this plan, one after another."""
-    drafts, unreadable = list_drafts(app.store.path)
+def offer_drafts(app: PopApp, drafts: list[Draft], unreadable: list[Path]) -> None:
+    """Offer the drafts kept for this plan (see store.drafts.list_drafts), one after another."""
     for path in unreadable:
         app.say(t("draft.msg.unreadable", path=path), severity="warning")
     if drafts:

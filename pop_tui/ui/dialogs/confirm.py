@@ -25,12 +25,15 @@ class ConfirmDialog(Dialog[bool]):
         Binding("n,escape", "cancel", described("confirm.key.no"), id="confirm.no"),
     ]
 
-    def __init__(self, question: str, subject: str, detail: str = "", yes: str = "") -> None:
+    def __init__(
+        self, question: str, subject: str, detail: str = "", yes: str = "", no: str = ""
+    ) -> None:
         super().__init__()
         self.question = question
         self.subject = subject
         self.detail = detail
         self.yes = yes or t("confirm.delete")
+        self.no = no or t("confirm.keep")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-dialog"):
@@ -40,7 +43,7 @@ class ConfirmDialog(Dialog[bool]):
                 yield Static(Content(self.detail), id="confirm-detail")
             with Horizontal(id="confirm-buttons"):
                 yield Button(Content(self.yes), id="confirm-yes", compact=True)
-                yield Button(Content(t("confirm.keep")), id="confirm-no", compact=True)
+                yield Button(Content(self.no), id="confirm-no", compact=True)
 
     def on_mount(self) -> None:
         # The safe answer has the cursor: Enter right after d keeps the record.

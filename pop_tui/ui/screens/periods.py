@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from pop_tui.core.dates import format_date
@@ -75,14 +75,6 @@ def period_rows(found: list[PeriodSummary]) -> list[Option]:
         ]
         rows.append(Option(Content.assemble(*parts), id=f"period:{summary.period.id}"))
     return rows
-
-
-class StartPeriodConfirm(ConfirmDialog):
-    """The question before a new period starts, with a no-button that says what it does."""
-
-    def on_mount(self) -> None:
-        # ConfirmDialog's own on_mount runs too, after this one, and focuses this button.
-        self.query_one("#confirm-no", Button).label = Content(t("periodsui.confirm.no"))
 
 
 class PeriodsScreen(Screen[None]):
@@ -200,11 +192,12 @@ class PeriodsScreen(Screen[None]):
                 self._start(preview, archive_as, today)
 
         self.app.push_screen(
-            StartPeriodConfirm(
+            ConfirmDialog(
                 t("periodsui.confirm.question"),
                 t("periodsui.confirm.subject", old=old, new=new, date=format_date(today)),
                 detail,
                 yes=t("periodsui.confirm.yes", name=new),
+                no=t("periodsui.confirm.no"),
             ),
             answered,
         )
