@@ -18,7 +18,7 @@ from textual.pilot import Pilot
 from pop_tui.core.demo import populate_demo
 from pop_tui.core.edit import Edit
 from pop_tui.core.model import Plan
-from pop_tui.core.texts import CATALOGUES, set_language, t
+from pop_tui.core.texts import catalogues, set_language, t
 from pop_tui.store.plan_store import PlanStore, write_new_plan
 from pop_tui.ui.app import PopApp
 from tests.conftest import NOW, TODAY
@@ -33,7 +33,7 @@ TEXTUAL_ENGLISH = frozenset(
 def vocabulary(lang: str) -> set[str]:
     """Every word of the catalogue's texts in ``lang``, placeholders left out."""
     found: set[str] = set()
-    for text in CATALOGUES[lang].values():
+    for text in catalogues()[lang].values():
         for literal, *_ in string.Formatter().parse(text):
             found |= words(literal)
     return found

@@ -11,7 +11,7 @@ from pop_tui.core.demo import populate_demo
 from pop_tui.core.edit import Edit
 from pop_tui.core.model import Goal, Plan
 from pop_tui.core.smart import LETTERS, check_smart
-from pop_tui.core.texts import CATALOGUES, set_language
+from pop_tui.core.texts import catalogues, set_language
 from tests.conftest import TODAY
 
 
@@ -144,7 +144,7 @@ def test_a_past_deadline_is_shown_as_a_date_in_the_current_language() -> None:
 
 
 def test_every_smart_text_exists_in_both_languages() -> None:
-    en = {k for k in CATALOGUES["en"] if k.startswith("smart.")}
-    nl = {k for k in CATALOGUES["nl"] if k.startswith("smart.")}
+    en = {k for k in catalogues()["en"] if k.startswith("smart.")}
+    nl = {k for k in catalogues()["nl"] if k.startswith("smart.")}
     assert en == nl
     assert {"smart.m.no_unit", "smart.t.beyond_short", "smart.a.no_reason"} <= en

@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import ast
 import importlib
+import os
 import pkgutil
 import re
 import string
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import pop_tui.core.texts as texts
-from pop_tui.core.texts import CATALOGUES
+from pop_tui.core.texts import SOURCES, catalogues
 
 UI = Path(__file__).resolve().parent.parent / "pop_tui" / "ui"
 WORD = re.compile(r"[^\W\d_]{2,}")
@@ -44,7 +47,58 @@ def catalogue_modules() -> list[str]:
 def test_every_catalogue_module_is_loaded() -> None:
     for name in catalogue_modules():
         module = importlib.import_module(f"{texts.__name__}.{name}")
-        assert module.EN.items() <= CATALOGUES["en"].items(), name
+        assert module.EN.items() <= catalogues()["en"].items(), name
+
+
+def test_the_source_map_names_exactly_the_catalogues_that_hold_each_word() -> None:
+    # t() imports a catalogue when one of its keys is first asked for, looking
+    # only in the catalogues SOURCES names for the key's first word.
+    held: dict[str, set[str]] = {}
+    for name in catalogue_modules():
+        module = importlib.import_module(f"{texts.__name__}.{name}")
+        for key in module.EN:
+            held.setdefault(key.partition(".")[0], set()).add(name)
+    assert {word: set(names) for word, names in SOURCES.items()} == held
+
+
+def test_a_text_is_found_with_only_its_own_catalogue_loaded() -> None:
+    # In a fresh process, as a shell command starts: each key of every catalogue.
+    code = (
+        "import sys\n"
+        "from pop_tui.core import texts\n"
+        "names = sys.argv[1:]\n"
+        "for name in names:\n"
+        "    module = __import__(f'pop_tui.core.texts.{name}', fromlist=['EN'])\n"
+        "    for key, text in module.EN.items():\n"
+        "        assert texts.t(key, 'en') == text, key\n"
+        "        assert texts.t(key, 'nl') == module.NL[key], key\n"
+        "try:\n"
+        "    texts.t('cli.no_such_key')\n"
+        "except KeyError:\n"
+        "    pass\n"
+        "else:\n"
+        "    raise AssertionError('a missing key must raise KeyError')\n"
+    )
+    subprocess.run([sys.executable, "-c", code, *catalogue_modules()], check=True)
+
+
+def test_the_agenda_loads_only_the_catalogues_it_needs(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from pop_tui.cli import main\n"
+        "main(['agenda', '--db', sys.argv[1]])\n"
+        "print(sorted(m.rsplit('.', 1)[1] for m in sys.modules if m.startswith('pop_tui.core.texts.')))\n"
+    )
+    env = {**os.environ, "POP_TODAY": "2026-11-29", "POP_LANG": "en"}
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "plan.json")],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    loaded = ast.literal_eval(done.stdout.splitlines()[-1])
+    assert set(loaded) <= {"checkin", "cli", "commands", "dates"}, loaded
 
 
 @pytest.mark.parametrize("name", catalogue_modules())
@@ -59,7 +113,7 @@ def test_every_key_has_both_languages_with_the_same_placeholders(name: str) -> N
 
 
 def test_a_dutch_text_equal_to_the_english_one_is_no_sentence_left_untranslated() -> None:
-    en, nl = CATALOGUES["en"], CATALOGUES["nl"]
+    en, nl = catalogues()["en"], catalogues()["nl"]
     for key, text in en.items():
         if nl[key] != text:
             continue
