@@ -17,27 +17,40 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pop_tui.cli.agenda import TABLES_READ as AGENDA_TABLES
-from pop_tui.cli.agenda import Agenda
+from pop_tui.cli.agenda import Agenda, read_agenda
 from pop_tui.cli.listing import LISTERS
 from pop_tui.cli.listing import TABLES_READ as LISTING_TABLES
 from pop_tui.cli.terminal import Paint
 from pop_tui.core import model
 from pop_tui.core.demo import populate_demo
 from pop_tui.core.edit import Edit
-from pop_tui.core.model import RECORD_TYPES, Goal, HeldReview, Plan, Review, Step
+from pop_tui.core.model import (
+    RECORD_TYPES,
+    CheckIn,
+    Feedback,
+    Goal,
+    HeldReview,
+    Plan,
+    Record,
+    Review,
+    Step,
+    scannable_date_fields,
+)
 from pop_tui.store.plan_file import (
     CHECKSUM,
     META,
     META_ID,
     DamagedPlanError,
-    read_plan,
     serialize,
+    table_spans,
 )
+from pop_tui.store.plan_reader import PlanReader, Where, read_plan
 from pop_tui.store.plan_store import PlanStore, write_new_plan
 from pop_tui.store.storage import AtomicJSONStorage
 from tests.conftest import NOW, TODAY
 from tests.plan_strategies import plans
+
+_META = {"app": "pop-tui", "schema": 1, "revision": 1}
 
 
 def demo_plan() -> Plan:
@@ -184,17 +197,137 @@ def test_reading_some_tables_of_a_damaged_or_missing_file(tmp_path: Path) -> Non
         read_plan(path, (Goal,))
 
 
+DAYS = st.dates(min_value=TODAY - timedelta(days=400), max_value=TODAY + timedelta(days=400))
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    plans(), st.dates(min_value=TODAY - timedelta(days=400), max_value=TODAY + timedelta(days=400))
-)
-def test_the_agenda_from_its_tables_is_the_agenda_from_the_whole_plan(
-    plan: Plan, today: date
+@given(plans(), DAYS, st.sampled_from([0, 1, 7, 14, 400]), st.booleans())
+def test_the_agenda_read_in_part_is_the_agenda_of_the_whole_plan(
+    plan: Plan, today: date, days: int, by_hand: bool
 ) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = _copy_with(plan, Path(folder) / "plan.json")
+        if by_hand:  # the careful way: the checksum no longer matches
+            path.write_bytes(path.read_bytes().replace(b'\n "goals"', b'\n\n "goals"'))
         full = PlanStore.open(path).plan
-        assert Agenda.of(read_plan(path, AGENDA_TABLES), today, 14) == Agenda.of(full, today, 14)
+        assert read_agenda(path, today, days) == Agenda.of(full, today, days)
+
+
+# --- the reader: records picked by a date, without decoding the rest -----------------
+
+WHERES = {
+    Step: ["done_on", "due"],
+    Feedback: ["answered_on", "wanted_by", "asked_on"],
+    Review: ["next_on", "start"],
+    CheckIn: ["on"],
+    Goal: ["deadline", "created"],
+}
+
+
+def _passes(record: Record, tests: list[Where]) -> bool:
+    for test in tests:
+        value = getattr(record, test.field)
+        if test.last is None and value is not None:
+            return False
+        if test.last is not None and (value is None or value > test.last):
+            return False
+    return True
+
+
+@st.composite
+def wheres(draw: st.DrawFn) -> tuple[type[Record], list[Where]]:
+    cls = draw(st.sampled_from(list(WHERES)))
+    fields = draw(st.lists(st.sampled_from(WHERES[cls]), max_size=3))
+    tests = [
+        Where.empty(field) if draw(st.booleans()) else Where.by(field, draw(DAYS))
+        for field in fields
+    ]
+    return cls, tests
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans(), wheres(), st.booleans())
+def test_the_reader_gives_what_the_whole_plan_holds(
+    plan: Plan, where: tuple[type[Record], list[Where]], by_hand: bool
+) -> None:
+    cls, tests = where
+    with tempfile.TemporaryDirectory() as folder:
+        path = _copy_with(plan, Path(folder) / "plan.json")
+        if by_hand:
+            path.write_bytes(path.read_bytes().replace(b'\n "goals"', b'\n\n "goals"'))
+        full = PlanStore.open(path).plan.table(cls)
+        reader = PlanReader.open(path)
+        picked = reader.where(cls, *tests)
+        assert picked == {id: r for id, r in full.items() if _passes(r, tests)}
+        assert all(repr(r) == repr(full[id]) for id, r in picked.items())
+        for field in WHERES[cls]:
+            assert reader.dates(cls, field) == {id: getattr(r, field) for id, r in full.items()}
+        assert reader.count(cls) == len(full)
+        for id in [*full, max(full, default=0) + 1]:
+            assert reader.get(cls, id) == full.get(id)
+        assert reader.table(cls) == full
+
+
+def test_a_date_on_the_last_day_passes_and_one_a_day_later_does_not(tmp_path: Path) -> None:
+    path = _copy_with(demo_plan(), tmp_path / "plan.json")
+    reader = PlanReader.open(path)
+    steps = PlanStore.open(path).plan.steps
+    dated = [s for s in steps.values() if s.due is not None]
+    assert dated
+    for step in dated:
+        assert step.due is not None
+        assert step.id in reader.where(Step, Where.by("due", step.due))
+        assert step.id not in reader.where(Step, Where.by("due", step.due - timedelta(days=1)))
+
+
+def test_text_that_looks_like_a_field_does_not_fool_the_reader(tmp_path: Path) -> None:
+    plan = Plan()
+    edit = Edit(plan)
+    goal = edit.add(Goal, title='x", "done_on": null, "due": "2000-01-01')
+    edit.add(Step, goal_id=goal.id, title='"done_on": null, "due": "2000-01-01"', done_on=TODAY)
+    edit.add(Step, goal_id=goal.id, title="open", due=TODAY + timedelta(days=30))
+    edit.add(CheckIn, on=TODAY - timedelta(days=9), note='", "on": "2026-11-29", "x": "')
+    path = _copy_with(plan, tmp_path / "plan.json")
+    reader = PlanReader.open(path)
+    assert reader.where(Step, Where.empty("done_on"), Where.by("due", TODAY)) == {}
+    assert reader.dates(CheckIn, "on") == {1: TODAY - timedelta(days=9)}
+
+
+def test_a_record_without_the_field_is_read_with_its_default(tmp_path: Path) -> None:
+    # A file an older pop wrote (its checksum matches) may lack a field added since.
+    plan = Plan()
+    edit = Edit(plan)
+    goal = edit.add(Goal, title="g")
+    edit.add(Step, goal_id=goal.id, title="no dates")
+    edit.add(CheckIn, on=TODAY, note="n")
+    tables = json.loads(serialize({META: {META_ID: _META}, **plan.to_dict()}))
+    del tables["steps"]["1"]["done_on"], tables["steps"]["1"]["due"], tables["checkins"]["1"]["on"]
+    path = tmp_path / "plan.json"
+    path.write_bytes(serialize(tables))
+    reader = PlanReader.open(path)
+    assert table_spans(path.read_bytes()) is not None  # read the quick way
+    assert list(reader.where(Step, Where.empty("done_on"), Where.empty("due"))) == [1]
+    assert reader.where(Step, Where.by("due", TODAY)) == {}
+    assert reader.dates(CheckIn, "on") == {1: None}
+
+
+def test_only_a_date_field_no_nested_value_shares_can_be_picked_by() -> None:
+    assert scannable_date_fields(Review) == {"start", "next_on"}  # not HeldReview's "on"
+    assert "title" not in scannable_date_fields(Step)
+    with pytest.raises(ValueError, match="title"):
+        PlanReader(Path("plan.json"), None).where(Step, Where.empty("title"))
+
+
+def test_a_file_not_laid_out_as_pop_writes_it_has_no_table_spans() -> None:
+    assert table_spans(b'{"_meta": {"1": {}}, "steps": {}}') is None
+    assert table_spans(b'{\n "steps": {\n  "1": {}\n') is None
+    raw = b'{\n "a": {},\n "b": {\n  "1": {"x": 1}\n }\n}\n'
+    spans = table_spans(raw)
+    assert spans is not None
+    assert {name: raw[start:end] for name, (start, end) in spans.items()} == {
+        "a": b"{}",
+        "b": b'{\n  "1": {"x": 1}\n }',
+    }
 
 
 @pytest.mark.parametrize("what", ["goals", "steps", "reviews"])

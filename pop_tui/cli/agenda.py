@@ -10,7 +10,7 @@ import argparse
 import json
 import os
 import sys
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from pop_tui.cli import rows
@@ -22,11 +22,9 @@ from pop_tui.core.dates import relative_day
 from pop_tui.core.model import CheckIn, Feedback, Goal, Plan, Review, Step
 from pop_tui.core.texts import t
 from pop_tui.core.value import Value
-from pop_tui.store.plan_file import read_plan
+from pop_tui.store.plan_reader import PlanReader, Where
 
 JSON_VERSION = 1
-# What the agenda shows comes from these tables only (see read_plan).
-TABLES_READ = (Goal, Step, Review, Feedback, CheckIn)
 DEFAULT_DAYS = 7
 # Ten years ahead is more than any plan needs, and keeps far dates inside the calendar.
 MAX_DAYS = 3660
@@ -60,6 +58,44 @@ class Agenda(Value):
             checked_in_today=checkins.checked_in_today(plan, today),
             empty_plan=not plan.goals and not plan.steps and not plan.reviews,
         )
+
+
+def read_agenda(path: str | os.PathLike[str], today: date, days: int) -> Agenda:
+    """:meth:`Agenda.of` the plan at ``path``, reading only the records it shows.
+
+    On a plan of five years, the done steps, the answered feedback and the
+    check-ins' notes are most of the file; the agenda needs the open steps due
+    by the window's end, the unanswered feedback, each check-in's day and the
+    newest check-in (see :class:`PlanReader`). tests/test_fast_read.py checks
+    that this is the agenda of the whole plan.
+    """
+    reader = PlanReader.open(path)
+    plan = Plan()
+    last_day = today + timedelta(days=days)
+    for cls, records in (
+        (Goal, reader.table(Goal)),
+        (Review, reader.table(Review)),
+        (Step, reader.where(Step, Where.empty("done_on"), Where.by("due", last_day))),
+        (
+            Feedback,
+            reader.where(Feedback, Where.empty("answered_on"), Where.by("wanted_by", today)),
+        ),
+    ):
+        plan.tables[cls.TABLE] = dict(records)
+    checkin_days = reader.dates(CheckIn, "on")
+    newest = checkins.last_checkin_id(checkin_days, today)
+    return Agenda(
+        today=today,
+        days=days,
+        overdue=agenda.overdue_steps(plan, today),
+        soon=agenda.steps_due_soon(plan, today, days),
+        reviews=agenda.upcoming_reviews(plan, today, days),
+        feedback=agenda.overdue_feedback(plan, today),
+        last_checkin=None if newest is None else reader.get(CheckIn, newest),
+        streak=checkins.streak_of_days(checkin_days.values(), today),
+        checked_in_today=today in checkin_days.values(),
+        empty_plan=not plan.goals and not reader.count(Step) and not plan.reviews,
+    )
 
 
 def days_count(text: str) -> int:
@@ -243,8 +279,7 @@ def json_document(report: Agenda) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace, context: Context) -> int:
-    plan = read_plan(context.db, TABLES_READ)
-    report = Agenda.of(plan, context.today, args.days)
+    report = read_agenda(context.db_file, context.today, args.days)
     if args.json:
         # ASCII only: safe to print whatever the titles hold, and every JSON reader copes.
         print(json.dumps(json_document(report), indent=2, ensure_ascii=True))

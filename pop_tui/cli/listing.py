@@ -14,7 +14,7 @@ from pop_tui.cli.terminal import Paint, colour_wanted
 from pop_tui.core.dates import describe_recurrence, format_date
 from pop_tui.core.model import Goal, Plan, Record, Review, Step
 from pop_tui.core.texts import t
-from pop_tui.store.plan_file import read_plan
+from pop_tui.store.plan_reader import read_plan
 
 WHAT = ("goals", "steps", "reviews")
 # Wide enough for the longest date format_date writes ("Wed 30 Sep 2026", "wo 30 sep 2026").
@@ -132,7 +132,7 @@ LISTERS = {"goals": goal_lines, "steps": step_lines, "reviews": review_lines}
 
 
 def run(args: argparse.Namespace, context: Context) -> int:
-    plan = read_plan(context.db, TABLES_READ[args.what])
+    plan = read_plan(context.db_file, TABLES_READ[args.what])
     paint = Paint(colour_wanted(sys.stdout, os.environ))
     lines, hidden = LISTERS[args.what](plan, context.today, args.all, paint)
     if not lines and not hidden:

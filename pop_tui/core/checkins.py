@@ -7,16 +7,18 @@ streak counts the days in a row with at least one check-in.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from pop_tui.core import agenda
 from pop_tui.core.dates import format_date, relative_day
-from pop_tui.core.edit import Edit
 from pop_tui.core.model import CheckIn, Plan, Step
-from pop_tui.core.ops import OpError, complete_step
 from pop_tui.core.printable import printable
 from pop_tui.core.texts import t
+
+if TYPE_CHECKING:  # recording a check-in needs these; reading one (pop agenda) does not
+    from pop_tui.core.edit import Edit
 
 MOODS: tuple[int, ...] = (1, 2, 3, 4, 5)
 # The summary line shows the start of the note; the check-in itself keeps all of it.
@@ -34,6 +36,8 @@ def mark_done(edit: Edit, step_ids: Iterable[int], on: date) -> list[Step]:
     Raises:
         OpError: a step that does not exist or is done already; the message names it.
     """
+    from pop_tui.core.ops import OpError, complete_step
+
     finished: list[Step] = []
     for step_id in dict.fromkeys(step_ids):
         step = edit.plan.steps.get(step_id)
@@ -66,6 +70,8 @@ def check_in(
     Raises:
         OpError: a mood outside 1..5, a step that does not exist or is done already.
     """
+    from pop_tui.core.ops import OpError
+
     if mood is not None and mood not in MOODS:
         raise OpError(t("checkin.error.mood", mood=mood))
     finished = mark_done(edit, done, on)
@@ -76,8 +82,14 @@ def check_in(
 
 def last_checkin(plan: Plan, today: date) -> CheckIn | None:
     """The newest check-in on or before ``today`` (a later one in the same day wins)."""
-    dated = [c for c in plan.checkins.values() if c.on is not None and c.on <= today]
-    return max(dated, key=lambda c: (c.on, c.id), default=None)
+    newest = last_checkin_id({c.id: c.on for c in plan.checkins.values()}, today)
+    return None if newest is None else plan.checkins[newest]
+
+
+def last_checkin_id(days: Mapping[int, date | None], today: date) -> int | None:
+    """:func:`last_checkin` from each check-in's day, by id: the newest one's id."""
+    dated = [(on, id) for id, on in days.items() if on is not None and on <= today]
+    return max(dated)[1] if dated else None
 
 
 def streak(plan: Plan, today: date) -> int:
@@ -87,7 +99,12 @@ def streak(plan: Plan, today: date) -> int:
     not having checked in yet this morning does not break it. Check-ins dated
     after ``today`` (entered with another clock) do not count.
     """
-    days = {c.on for c in plan.checkins.values() if c.on is not None and c.on <= today}
+    return streak_of_days({c.on for c in plan.checkins.values()}, today)
+
+
+def streak_of_days(days: Collection[date | None], today: date) -> int:
+    """:func:`streak` from the days of the check-ins."""
+    days = set(days)
     day = today if today in days else today - timedelta(days=1)
     count = 0
     while day in days:

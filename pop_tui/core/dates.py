@@ -418,10 +418,14 @@ _REPEAT_UNITS: Final = {
     **dict.fromkeys(("year", "years", "jaar", "jaren"), ("YEARLY", 1)),
 }
 
-_EVERY: Final = _form(
-    r"(every|each|elke?|iedere?|om de) "
-    rf"(?:(\d{{1,4}}){_ORDINAL} |(other|second|andere|tweede) )?([a-z]+)"
-)
+
+@functools.cache
+def _every() -> re.Pattern[str]:
+    """The form of a repeat ("every 2nd week"), compiled on first use."""
+    return _form(
+        r"(every|each|elke?|iedere?|om de) "
+        rf"(?:(\d{{1,4}}){_ORDINAL} |(other|second|andere|tweede) )?([a-z]+)"
+    )
 
 
 def _generated_rule(freq: str, interval: int, start: date) -> str:
@@ -527,7 +531,7 @@ def parse_recurrence(text: str, start: date) -> str:
     if normalised in _REPEAT_WORDS:
         freq, interval = _REPEAT_WORDS[normalised]
         return _generated_rule(freq, interval, start)
-    match = _EVERY.fullmatch(normalised)
+    match = _every().fullmatch(normalised)
     if match is not None and match[4] in _REPEAT_UNITS:
         freq, multiple = _REPEAT_UNITS[match[4]]
         if match[2] is not None:

@@ -65,6 +65,13 @@ class Record(Value):
         return record
 
     @classmethod
+    def loaded_table(cls, raw: dict[str, Any]) -> dict[int, typing.Self]:
+        """Build the records of a table from JSON-able dicts, checking every field."""
+        return {
+            (id := _record_id(cls.TABLE, key)): cls.from_dict(id, data) for key, data in raw.items()
+        }
+
+    @classmethod
     def stored_table(cls, raw: dict[str, Any]) -> dict[int, typing.Self]:
         """Build the records of a table that this version of pop wrote itself.
 
@@ -405,13 +412,8 @@ class Plan:
             raw = data.get(name, {})
             if not isinstance(raw, dict):
                 raise ModelError(f"table {name!r}: expected an object")
-            if stored:
-                plan.tables[name] = record_type.stored_table(raw)
-                continue
-            records = plan.tables[name]
-            for key, value in raw.items():
-                id = _record_id(name, key)
-                records[id] = record_type.from_dict(id, value)
+            make = record_type.stored_table if stored else record_type.loaded_table
+            plan.tables[name] = make(raw)
         return plan
 
 
@@ -478,6 +480,25 @@ def _stored_form(cls: type) -> tuple[frozenset[str], tuple[tuple[str, Loader], .
         _STORED[cls] = (frozenset(names), tuple(converters))
     return _STORED[cls]
 
+
+def scannable_date_fields(cls: type[Record]) -> frozenset[str]:
+    """The date fields of ``cls`` that no value nested in it has a field of the same
+    name: in a record's line as pop writes it, ``"name": `` is surely that field.
+    (:mod:`pop_tui.store.plan_reader` reads such fields without decoding the line.)"""
+    if cls not in _SCANNABLE:
+        converters = _stored_form(cls)[1]
+        nested: set[str] = set()
+        for base in cls.__mro__:
+            for hint in base.__dict__.get("__annotations__", {}).values():  # noqa: RUF063  (inspect costs an import)
+                inner = globals().get(str(hint).removeprefix("tuple[").removesuffix(", ...]"))
+                if isinstance(inner, type) and issubclass(inner, Value):
+                    nested.update(inner._field_names)
+        dates = {name for name, convert in converters if convert == date.fromisoformat}
+        _SCANNABLE[cls] = frozenset(dates - nested)
+    return _SCANNABLE[cls]
+
+
+_SCANNABLE: dict[type, frozenset[str]] = {}
 
 # Annotations whose stored JSON value is already the record's value.
 _AS_STORED = frozenset({"str", "int", "bool", "Quadrant", "GoalKind", "Horizon", "GoalStatus"})

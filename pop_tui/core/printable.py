@@ -8,12 +8,13 @@ as visible placeholders instead (U+2400 block), and never reach the terminal.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # C0 and C1 controls and DEL; newlines and tabs too, since one record is one line.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# (Patterns, not compiled at import: most text is printable, and ``re`` keeps
+# them compiled once used.)
+_CONTROL = "[\x00-\x1f\x7f-\x9f\u2028\u2029]"
 # Bidirectional overrides and isolates would reorder the text around them.
-_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_BIDI = "[\u202a-\u202e\u2066-\u2069]"
 
 
 def _picture(match: re.Match[str]) -> str:
@@ -32,7 +33,9 @@ def printable(text: str) -> str:
     """``text`` on one line with every control character made visible and harmless."""
     if text.isprintable():
         return text
-    cleaned = _CONTROL.sub(_picture, text)
-    cleaned = _BIDI.sub("", cleaned)
+    import unicodedata  # only for text that is not printable as it is
+
+    cleaned = re.sub(_CONTROL, _picture, text)
+    cleaned = re.sub(_BIDI, "", cleaned)
     # Other format characters (zero-width joiners, marks) are harmless: keep them.
     return "".join(c for c in cleaned if unicodedata.category(c) != "Cs")

@@ -17,13 +17,12 @@ import json
 import os
 import re
 import zlib
-from collections.abc import Collection
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pop_tui.core.model import ModelError, Plan, Record
 from pop_tui.core.value import Value
-from pop_tui.store import files
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 SCHEMA = 1
 APP_MARK = "pop-tui"
@@ -37,9 +36,11 @@ Tables = dict[str, dict[str, Any]]
 class PlanFileError(Exception):
     """The plan file cannot be used; nothing was written."""
 
-    def __init__(self, path: Path, reason: str) -> None:
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
+        from pathlib import Path  # here: reading a good file needs no pathlib (see plan_reader)
+
         super().__init__(f"{path}: {reason}")
-        self.path = path
+        self.path = Path(path)
         self.reason = reason
 
 
@@ -159,8 +160,9 @@ def written_by_pop(raw: bytes, meta: dict[str, Any]) -> bool:
 
 
 TRUNCATED = "the file ends too early (truncated)"
-_CUT_NUMBER = re.compile(r"[.eE][-+]?\d*")
-_CUT_ESCAPE = re.compile(r"\\u[0-9a-fA-F]{0,3}")
+# Patterns, compiled only when a file turns out to be damaged.
+_CUT_NUMBER = r"[.eE][-+]?\d*"
+_CUT_ESCAPE = r"\\u[0-9a-fA-F]{0,3}"
 
 
 def _ends_too_early(text: str, exc: json.JSONDecodeError) -> bool:
@@ -176,12 +178,12 @@ def _ends_too_early(text: str, exc: json.JSONDecodeError) -> bool:
         len(tail) <= 1
         or exc.msg.startswith("Unterminated string")
         or any(word.startswith(tail) for word in ("true", "false", "null"))
-        or _CUT_NUMBER.fullmatch(tail) is not None
-        or _CUT_ESCAPE.fullmatch(tail) is not None
+        or re.fullmatch(_CUT_NUMBER, tail) is not None
+        or re.fullmatch(_CUT_ESCAPE, tail) is not None
     )
 
 
-def parse(path: Path, raw: bytes) -> Tables:
+def parse(path: str | os.PathLike[str], raw: bytes) -> Tables:
     """Check and decode a plan file's bytes; raise a :class:`PlanFileError` saying what is wrong."""
     if not raw.strip():
         raise DamagedPlanError(path, "the file is empty")
@@ -210,7 +212,7 @@ def parse(path: Path, raw: bytes) -> Tables:
     return data
 
 
-def check_header(path: Path, meta: Any) -> None:
+def check_header(path: str | os.PathLike[str], meta: Any) -> None:
     """Raise a :class:`PlanFileError` unless ``meta`` is the header of a plan this pop reads."""
     if not isinstance(meta, dict) or meta.get("app") != APP_MARK:
         raise DamagedPlanError(path, "the file is not a pop plan (no pop-tui header)")
@@ -223,38 +225,7 @@ def check_header(path: Path, meta: Any) -> None:
         )
 
 
-def read_tables(path: Path, names: Collection[str]) -> tuple[Tables, bool] | None:
-    """``_meta`` and the tables ``names`` of the plan file, and whether they are exactly
-    as pop wrote them; None when there is no file.
-
-    For the shell commands that only read: a file pop wrote (its checksum matches)
-    is laid out as :func:`serialize` writes it, so each table wanted is found and
-    decoded on its own and the others are skipped. Any other file is checked and
-    decoded whole, as :func:`parse` does.
-    """
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return None
-    meta = _written_meta(raw)
-    if meta is not None and written_by_pop(raw, meta):
-        check_header(path, meta)
-        tables: Tables = {META: {META_ID: meta}}
-        # The tables are in the file in name order: each search starts where the last ended.
-        at = 0
-        for name in sorted(names):
-            found = _written_table(raw, name, at)
-            if found is None:
-                break
-            tables[name], at = found
-        else:
-            return tables, True
-    tables = parse(path, raw)
-    wanted = {name: tables[name] for name in names if name in tables}
-    return {META: tables[META], **wanted}, written_by_pop(raw, tables[META][META_ID])
-
-
-def _written_meta(raw: bytes) -> dict[str, Any] | None:
+def written_meta(raw: bytes) -> dict[str, Any] | None:
     """The ``_meta`` record of a file laid out as :func:`serialize` writes it."""
     start = raw.find(_META_START)
     if start < 0:
@@ -269,25 +240,32 @@ def _written_meta(raw: bytes) -> dict[str, Any] | None:
     return meta if isinstance(meta, dict) else None
 
 
-def _written_table(raw: bytes, name: str, at: int) -> tuple[dict[str, Any], int] | None:
-    """The table ``name`` of a file laid out as :func:`serialize` writes it, looked for
-    from ``at`` on ({} when the file has none), and where it ends; None if it cannot
-    be read there."""
-    head = b"\n " + json.dumps(name, ensure_ascii=False).encode() + b": {"
-    start = raw.find(head, at)
-    if start < 0:
-        return {}, at
-    start += len(head) - 1
-    if raw[start + 1 : start + 2] == b"}":
-        return {}, start
-    end = raw.find(b"\n }", start)
-    if end < 0:
-        return None
-    try:
-        table = json.loads(raw[start : end + 3])
-    except ValueError:
-        return None
-    return (table, end) if isinstance(table, dict) else None
+def table_spans(raw: bytes) -> dict[str, tuple[int, int]] | None:
+    """Where each table's object (``{...}``) is in a file laid out as :func:`serialize`
+    writes it, found in one pass; None when the file is not laid out so."""
+    spans: dict[str, tuple[int, int]] = {}
+    at = raw.find(b"\n")
+    while raw[at : at + 3] == b'\n "':
+        colon = raw.find(b'": {', at)
+        if colon < 0:
+            return None
+        try:
+            name = json.loads(raw[at + 2 : colon + 1])
+        except ValueError:
+            return None
+        start = colon + 3
+        if raw[start : start + 2] == b"{}":
+            end = start + 2
+        else:
+            end = raw.find(b"\n }", start)
+            if end < 0:
+                return None
+            end += 3
+        spans[name] = (start, end)
+        if raw[end : end + 1] != b",":
+            return spans if raw[end:].strip() == b"}" else None
+        at = end + 1
+    return None
 
 
 def file_signature(path: Path) -> tuple[int, int, int] | None:
@@ -321,6 +299,8 @@ class Backup(Value):
 
 def list_backups(path: Path) -> list[Backup]:
     """The backups of the plan file at ``path``, newest first, each checked."""
+    from pop_tui.store import files  # locks and folders: not needed to read a plan
+
     found = []
     for number, file in enumerate(files.list_backup_files(path), start=1):
         try:
@@ -336,24 +316,3 @@ def list_backups(path: Path) -> list[Backup]:
 
 def newest_good_backup(path: Path) -> Backup | None:
     return next((b for b in list_backups(path) if b.good), None)
-
-
-def read_plan(path: str | os.PathLike[str], tables: Collection[type[Record]]) -> Plan:
-    """The plan at ``path`` with only the records of ``tables``, for a command that
-    only reads (the other tables are empty). A missing file is an empty plan.
-
-    On a large plan, decoding the tables a command does not show is most of its
-    time (``pop agenda`` needs no reflections, actions or measurements).
-
-    Raises:
-        PlanFileError: for a damaged file, as :meth:`PlanStore.open` does.
-    """
-    path = Path(path)
-    found = read_tables(path, [cls.TABLE for cls in tables])
-    if found is None:
-        return Plan()
-    data, stored = found
-    try:
-        return Plan.from_dict(data, stored=stored)
-    except (ModelError, TypeError, ValueError) as exc:
-        raise DamagedPlanError(path, f"a record is damaged: {exc}") from None
