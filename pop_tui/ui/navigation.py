@@ -29,20 +29,21 @@ DIALOG_BLOCKED_ACTIONS = frozenset(
     {"section", "undo", "redo", "checkin", "export", "command_palette"}
 )
 
-# The footer shows the number keys together ("1 2 3 4 5 6 Sections"); help lists each by name.
-SECTIONS_GROUP = Binding.Group(described("sec.key.sections"))
-
 
 def section_bindings(namespace: str = "") -> list[Binding]:
     """The number keys; ``namespace`` "app." lets a screen hold them (the footer shows
     a screen's keys before the app's, so on a section screen they come first)."""
+    # The footer shows the number keys together ("1-6 Sections"); help lists each by name.
+    # The group is made here, not once at import: a screen module imported after the app
+    # relabelled its bindings keeps the language of its own import, so its group must too.
+    group = Binding.Group(described("sec.key.sections"))
     return [
         Binding(
             key,
             f"{namespace}section('{mode}')",
             described(name),
             id=f"app.section.{key}",
-            group=SECTIONS_GROUP,
+            group=group,
         )
         for mode, key, name in SECTIONS
     ]
