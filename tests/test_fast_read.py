@@ -261,7 +261,17 @@ def test_the_reader_gives_what_the_whole_plan_holds(
         assert picked == {id: r for id, r in full.items() if _passes(r, tests)}
         assert all(repr(r) == repr(full[id]) for id, r in picked.items())
         for field in WHERES[cls]:
-            assert reader.dates(cls, field) == {id: getattr(r, field) for id, r in full.items()}
+            values = [getattr(r, field) for r in full.values()]
+            assert reader.days(cls, field) == {day for day in values if day is not None}
+            for last in [*(t.last for t in tests if t.last is not None), *values[:3]]:
+                if last is None:
+                    continue
+                dated = [(getattr(r, field), id) for id, r in full.items()]
+                latest = max(
+                    ((d, id) for d, id in dated if d is not None and d <= last), default=None
+                )
+                found = reader.latest(cls, field, last)
+                assert found == (None if latest is None else full[latest[1]])
         assert reader.count(cls) == len(full)
         for id in [*full, max(full, default=0) + 1]:
             assert reader.get(cls, id) == full.get(id)
@@ -280,6 +290,21 @@ def test_a_date_on_the_last_day_passes_and_one_a_day_later_does_not(tmp_path: Pa
         assert step.id not in reader.where(Step, Where.by("due", step.due - timedelta(days=1)))
 
 
+def test_the_latest_check_in_is_the_later_of_two_on_its_day_and_not_one_after(
+    tmp_path: Path,
+) -> None:
+    plan = Plan()
+    edit = Edit(plan)
+    for on in (TODAY - timedelta(days=1), TODAY, TODAY, TODAY + timedelta(days=1)):
+        edit.add(CheckIn, on=on, note=f"on {on}")
+    edit.add(CheckIn, on=None, note="no day")
+    reader = PlanReader.open(_copy_with(plan, tmp_path / "plan.json"))
+    assert reader.latest(CheckIn, "on", TODAY) == plan.checkins[3]
+    assert reader.latest(CheckIn, "on", TODAY - timedelta(days=1)) == plan.checkins[1]
+    assert reader.latest(CheckIn, "on", TODAY - timedelta(days=2)) is None
+    assert reader.days(CheckIn, "on") == {TODAY + timedelta(days=d) for d in (-1, 0, 1)}
+
+
 def test_text_that_looks_like_a_field_does_not_fool_the_reader(tmp_path: Path) -> None:
     plan = Plan()
     edit = Edit(plan)
@@ -290,7 +315,8 @@ def test_text_that_looks_like_a_field_does_not_fool_the_reader(tmp_path: Path) -
     path = _copy_with(plan, tmp_path / "plan.json")
     reader = PlanReader.open(path)
     assert reader.where(Step, Where.empty("done_on"), Where.by("due", TODAY)) == {}
-    assert reader.dates(CheckIn, "on") == {1: TODAY - timedelta(days=9)}
+    assert reader.days(CheckIn, "on") == {TODAY - timedelta(days=9)}
+    assert reader.latest(CheckIn, "on", TODAY) == plan.checkins[1]
 
 
 def test_a_record_without_the_field_is_read_with_its_default(tmp_path: Path) -> None:
@@ -308,7 +334,8 @@ def test_a_record_without_the_field_is_read_with_its_default(tmp_path: Path) -> 
     assert table_spans(path.read_bytes()) is not None  # read the quick way
     assert list(reader.where(Step, Where.empty("done_on"), Where.empty("due"))) == [1]
     assert reader.where(Step, Where.by("due", TODAY)) == {}
-    assert reader.dates(CheckIn, "on") == {1: None}
+    assert reader.days(CheckIn, "on") == set()
+    assert reader.latest(CheckIn, "on", TODAY) is None
 
 
 def test_only_a_date_field_no_nested_value_shares_can_be_picked_by() -> None:

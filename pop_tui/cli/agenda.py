@@ -82,8 +82,7 @@ def read_agenda(path: str | os.PathLike[str], today: date, days: int) -> Agenda:
         ),
     ):
         plan.tables[cls.TABLE] = dict(records)
-    checkin_days = reader.dates(CheckIn, "on")
-    newest = checkins.last_checkin_id(checkin_days, today)
+    checkin_days = reader.days(CheckIn, "on")
     return Agenda(
         today=today,
         days=days,
@@ -91,9 +90,9 @@ def read_agenda(path: str | os.PathLike[str], today: date, days: int) -> Agenda:
         soon=agenda.steps_due_soon(plan, today, days),
         reviews=agenda.upcoming_reviews(plan, today, days),
         feedback=agenda.overdue_feedback(plan, today),
-        last_checkin=None if newest is None else reader.get(CheckIn, newest),
-        streak=checkins.streak_of_days(checkin_days.values(), today),
-        checked_in_today=today in checkin_days.values(),
+        last_checkin=reader.latest(CheckIn, "on", today),
+        streak=checkins.streak_of_days(checkin_days, today),
+        checked_in_today=today in checkin_days,
         empty_plan=not plan.goals and not reader.count(Step) and not plan.reviews,
     )
 

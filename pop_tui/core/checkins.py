@@ -7,7 +7,7 @@ streak counts the days in a row with at least one check-in.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -82,14 +82,8 @@ def check_in(
 
 def last_checkin(plan: Plan, today: date) -> CheckIn | None:
     """The newest check-in on or before ``today`` (a later one in the same day wins)."""
-    newest = last_checkin_id({c.id: c.on for c in plan.checkins.values()}, today)
-    return None if newest is None else plan.checkins[newest]
-
-
-def last_checkin_id(days: Mapping[int, date | None], today: date) -> int | None:
-    """:func:`last_checkin` from each check-in's day, by id: the newest one's id."""
-    dated = [(on, id) for id, on in days.items() if on is not None and on <= today]
-    return max(dated)[1] if dated else None
+    dated = [c for c in plan.checkins.values() if c.on is not None and c.on <= today]
+    return max(dated, key=lambda c: (c.on, c.id), default=None)
 
 
 def streak(plan: Plan, today: date) -> int:

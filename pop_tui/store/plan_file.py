@@ -257,7 +257,11 @@ def table_spans(raw: bytes) -> dict[str, tuple[int, int]] | None:
         if raw[start : start + 2] == b"{}":
             end = start + 2
         else:
-            end = raw.find(b"\n }", start)
+            # A table ends where the next begins (a long needle: found faster than
+            # "\n }", which matches the start of every line), or at the end.
+            end = raw.find(b'\n },\n "', start)
+            if end < 0:
+                end = raw.find(b"\n }\n}", start)
             if end < 0:
                 return None
             end += 3

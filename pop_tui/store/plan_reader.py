@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Collection, Iterable
 from datetime import date
 from typing import Any, TypeVar
@@ -79,7 +80,9 @@ class PlanReader:
         self._raw = raw or b""
         self._careful: dict[str, Any] | None = None
         self._spans: dict[str, tuple[int, int]] | None = None
+        self._texts: dict[str, bytes] = {}
         self._lines: dict[str, list[bytes]] = {}
+        self._dates: dict[tuple[str, str], list[bytes]] = {}
         self._records: dict[str, dict[int, Record]] = {}
         if raw is None:
             self._careful = {}
@@ -116,43 +119,60 @@ class PlanReader:
             found = self._decode(cls, _picked(lines, tests)).values()
         return self._typed(cls, {r.id: r for r in found if all(t.holds(r) for t in tests)})
 
-    def dates(self, cls: type[Record], field: str) -> dict[int, date | None]:
-        """The date ``field`` of every record of ``cls``, by id."""
+    def days(self, cls: type[Record], field: str) -> set[date]:
+        """The days that the date ``field`` holds in some record of ``cls``."""
         self._check_field(cls, field)
-        lines = self._written_lines(cls)
-        if lines is None:
-            return {id: getattr(r, field) for id, r in self._all(cls).items()}
-        mark = b'"' + field.encode() + b'": '
-        found: dict[int, date | None] = {}
-        unclear: list[bytes] = []
-        for line in lines:
-            at = line.find(mark) + len(mark)
-            text = line[at : at + 12]
-            if at < len(mark):  # the field is missing
-                unclear.append(line)
-            elif text.startswith(b"null"):
-                found[_line_id(line)] = None
-            elif len(text) == 12 and text[0] == text[11] == 0x22:
-                found[_line_id(line)] = date.fromisoformat(text[1:11].decode("ascii"))
-            else:
-                unclear.append(line)
-        for id, record in self._decode(cls, unclear).items():
-            found[id] = getattr(record, field)
-        return found
+        written = self._written_dates(cls, field)
+        if written is None:
+            found = {getattr(r, field) for r in self._all(cls).values()}
+            found.discard(None)
+            return found
+        return {date.fromisoformat(day.decode("ascii")) for day in set(written)}
+
+    def latest(self, cls: type[R], field: str, last: date) -> R | None:
+        """The record of ``cls`` whose date ``field`` is the latest on or before ``last``
+        (of two on the same day, the one with the higher id); None if there is none."""
+        self._check_field(cls, field)
+        written = self._written_dates(cls, field)
+        table = self._written_table_text(cls)
+        if written is None or table is None:
+            dated = [
+                (value, id)
+                for id, r in self._all(cls).items()
+                if isinstance(value := getattr(r, field), date) and value <= last
+            ]
+            return self._typed(cls, self._all(cls)).get(max(dated)[1]) if dated else None
+        upto = last.isoformat().encode()
+        day = max((day for day in set(written) if day <= upto), default=None)
+        if day is None:
+            return None
+        # The lines that hold that day (usually one), and of those the highest id.
+        needle = b'"' + field.encode() + b'": "' + day + b'"'
+        lines = []
+        at = table.find(needle)
+        while at >= 0:
+            start = table.rfind(b"\n", 0, at) + 1
+            end = table.find(b"\n", at)
+            lines.append(table[start:end])
+            at = table.find(needle, end)
+        line = max(lines, key=_line_id)
+        return self._typed(cls, self._decode(cls, [line])).get(_line_id(line))
 
     def get(self, cls: type[R], id: int) -> R | None:
         """The record of ``cls`` with ``id``, or None."""
-        lines = self._written_lines(cls)
-        if lines is None:
+        table = self._written_table_text(cls)
+        if table is None:
             return self._typed(cls, self._all(cls)).get(id)
-        start = f'  "{id}": '.encode()
-        line = next((line for line in lines if line.startswith(start)), None)
-        return None if line is None else self._typed(cls, self._decode(cls, [line])).get(id)
+        at = table.find(f'\n  "{id}": '.encode())
+        if at < 0:
+            return None
+        line = table[at + 1 : table.find(b"\n", at + 1)]
+        return self._typed(cls, self._decode(cls, [line])).get(id)
 
     def count(self, cls: type[Record]) -> int:
         """How many records of ``cls`` the plan holds."""
-        lines = self._written_lines(cls)
-        return len(self._all(cls)) if lines is None else len(lines)
+        table = self._written_table_text(cls)
+        return len(self._all(cls)) if table is None else table.count(b'\n  "')
 
     def plan(self, tables: Iterable[type[Record]]) -> Plan:
         """A plan with every record of ``tables``; the other tables are empty."""
@@ -177,7 +197,7 @@ class PlanReader:
         name = cls.TABLE
         if name not in self._records:
             if self._careful is None:
-                raw = self._written_table(name)
+                raw = self._written_table(cls)
                 if raw is not None:
                     self._records[name] = self._made(cls, raw, stored=True)
                     return self._records[name]
@@ -193,46 +213,63 @@ class PlanReader:
         except (ModelError, TypeError, ValueError) as exc:
             raise DamagedPlanError(self.path, f"a record is damaged: {exc}") from None
 
-    def _written_table(self, name: str) -> Any:
-        span = self._span(name)
-        if span is None:
-            return None
-        start, end = span
-        try:
-            return json.loads(self._raw[start:end]) if end > start else {}
-        except ValueError:
-            return None
-
     def _careful_tables(self) -> dict[str, Any]:
         if self._careful is None:
             # The layout was not as pop writes it after all: read it the careful way.
             self._careful = parse(self.path, self._raw)
+            self._texts.clear()
             self._lines.clear()
+            self._dates.clear()
         return self._careful
 
-    def _span(self, name: str) -> tuple[int, int] | None:
-        """Where the table's object is in a file pop wrote; None if it is not laid out so."""
-        if self._spans is None:
-            self._spans = table_spans(self._raw)
-            if self._spans is None:
-                return None
-        end = len(self._raw)
-        return self._spans.get(name, (end, end))
-
-    def _written_lines(self, cls: type[Record]) -> list[bytes] | None:
-        """The records' lines of a table in a file pop wrote; None for any other file."""
+    def _written_table_text(self, cls: type[Record]) -> bytes | None:
+        """The table's object (``{...}``, or nothing) in a file pop wrote; None for any other."""
         name = cls.TABLE
         if self._careful is not None:
             return None
-        if name not in self._lines:
-            span = self._span(name)
-            if span is None:
+        if name not in self._texts:
+            if self._spans is None:
+                self._spans = table_spans(self._raw)
+            if self._spans is None:
                 self._careful_tables()
                 return None
-            start, end = span
+            start, end = self._spans.get(name, (0, 0))
+            self._texts[name] = self._raw[start:end]
+        return self._texts[name]
+
+    def _written_table(self, cls: type[Record]) -> Any:
+        text = self._written_table_text(cls)
+        if text is None:
+            return None
+        try:
+            return json.loads(text) if text else {}
+        except ValueError:
+            return None
+
+    def _written_lines(self, cls: type[Record]) -> list[bytes] | None:
+        """The records' lines of a table in a file pop wrote; None for any other file."""
+        if cls.TABLE not in self._lines:
+            text = self._written_table_text(cls)
+            if text is None:
+                return None
             # '{', then one line per record, then ' }'.
-            self._lines[name] = self._raw[start:end].split(b"\n")[1:-1] if end > start else []
-        return self._lines[name]
+            self._lines[cls.TABLE] = text.split(b"\n")[1:-1]
+        return self._lines[cls.TABLE]
+
+    def _written_dates(self, cls: type[Record], field: str) -> list[bytes] | None:
+        """Every date (``YYYY-MM-DD``) the field holds, as written; None for a file pop did not write.
+
+        One search of the table's text: a date field holds ``null`` or a date, and
+        ``"field": "`` can be nothing but its key (see the module's docstring).
+        """
+        key = (cls.TABLE, field)
+        if key not in self._dates:
+            text = self._written_table_text(cls)
+            if text is None:
+                return None
+            pattern = b'"' + re.escape(field.encode()) + rb'": "(\d{4}-\d\d-\d\d)"'
+            self._dates[key] = re.findall(pattern, text)
+        return self._dates[key]
 
     def _decode(self, cls: type[Record], lines: list[bytes]) -> dict[int, Record]:
         if not lines:
