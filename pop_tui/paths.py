@@ -29,20 +29,6 @@ def default_plan_file() -> str:
     return os.path.join(_folder("XDG_DATA_HOME", "~/.local/share", "user_data_dir"), PLAN_FILE)
 
 
-def default_plan_path() -> Path:
-    """:func:`default_plan_file` as a path."""
-    from pathlib import Path
-
-    return Path(default_plan_file())
-
-
-def user_data_folder() -> Path:
-    """Where the user's plan lives unless told otherwise."""
-    from pathlib import Path
-
-    return Path(_folder("XDG_DATA_HOME", "~/.local/share", "user_data_dir"))
-
-
 def user_config_folder() -> Path:
     """Where the user's own settings for pop live (``keymap.toml``, ``settings.toml``)."""
     from pathlib import Path
@@ -59,7 +45,9 @@ def follows_xdg() -> bool:
 
 
 def _folder(variable: str, fallback: str, platform_dirs_name: str) -> str:
-    if follows_xdg():
+    home = os.environ.get("HOME")
+    # An empty or relative $HOME is no home folder: platformdirs knows what to do then.
+    if follows_xdg() and (home is None or os.path.isabs(home)):
         base = os.environ.get(variable, "")
         if not os.path.isabs(base):  # unset, empty or relative: the rules say ignore it
             base = os.path.expanduser(fallback)

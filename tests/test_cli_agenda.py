@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from pop_tui.cli import main
 from pop_tui.cli.terminal import Paint, colour_wanted
 from pop_tui.store.plan_store import PlanStore
 from tests.conftest import TODAY
@@ -260,3 +261,23 @@ def test_overdue_steps_are_red_on_a_terminal_and_plain_with_no_color(
     plain = run_on_a_terminal(args, {"TERM": "xterm", "NO_COLOR": "1"})
     assert "\x1b" not in plain
     assert "9 d late" in plain
+
+
+@pytest.mark.parametrize(
+    ("today", "days"), [("9999-12-30", "3660"), ("0001-01-01", "7"), ("0001-01-02", "0")]
+)
+def test_the_agenda_at_the_ends_of_the_calendar(
+    demo_store: PlanStore,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    today: str,
+    days: str,
+) -> None:
+    # POP_TODAY can be any day; the window then ends at the calendar's last day.
+    monkeypatch.setenv("POP_TODAY", today)
+    for form in ([], ["--brief"], ["--json"]):
+        assert main(["agenda", "--days", days, *form, "--db", str(demo_store.path)]) == 0
+        shown = capsys.readouterr().out
+        assert shown.strip()
+        if form == ["--json"]:
+            assert json.loads(shown)["today"] == today

@@ -94,10 +94,10 @@ def test_db_option_before_or_after_the_command_and_pop_db(
 
 
 def test_default_plan_lives_in_the_user_data_folder(monkeypatch: pytest.MonkeyPatch) -> None:
-    from pop_tui.paths import default_plan_path
+    from pop_tui.paths import default_plan_file
 
     data = Path(os.environ["XDG_DATA_HOME"])
-    assert default_plan_path() == data / "pop-tui" / "plan.json"
+    assert default_plan_file() == str(data / "pop-tui" / "plan.json")
 
 
 def make_history(path: Path, saves: int) -> PlanStore:

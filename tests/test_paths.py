@@ -25,13 +25,23 @@ SETTINGS = [
     ("relative/data", "relative/config"),
     ("{home}/with space/ë", "/"),
 ]
+# $HOME: a folder, unset (the password database says), empty, relative.
+HOMES = ["{home}", None, "", "relative"]
 
 
+@pytest.mark.parametrize("home", HOMES)
 @pytest.mark.parametrize(("data", "config"), SETTINGS)
 def test_the_folders_are_the_ones_platformdirs_gives(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, data: str | None, config: str | None
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    data: str | None,
+    config: str | None,
+    home: str | None,
 ) -> None:
-    monkeypatch.setenv("HOME", str(tmp_path))
+    if home is None:
+        monkeypatch.delenv("HOME", raising=False)
+    else:
+        monkeypatch.setenv("HOME", home.format(home=tmp_path))
     monkeypatch.delenv("POP_DB", raising=False)
     for variable, value in (("XDG_DATA_HOME", data), ("XDG_CONFIG_HOME", config)):
         if value is None:
@@ -40,10 +50,8 @@ def test_the_folders_are_the_ones_platformdirs_gives(
             monkeypatch.setenv(variable, value.format(home=tmp_path))
     expected_data = platformdirs.user_data_dir("pop-tui", appauthor=False)
     expected_config = platformdirs.user_config_dir("pop-tui", appauthor=False)
-    assert str(paths.user_data_folder()) == expected_data
-    assert str(paths.user_config_folder()) == expected_config
     assert paths.default_plan_file() == os.path.join(expected_data, "plan.json")
-    assert paths.default_plan_path() == Path(expected_data) / "plan.json"
+    assert str(paths.user_config_folder()) == expected_config
 
 
 def test_pop_db_wins_and_a_tilde_is_the_home_folder(

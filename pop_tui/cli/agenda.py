@@ -10,7 +10,7 @@ import argparse
 import json
 import os
 import sys
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from pop_tui.cli import rows
@@ -71,7 +71,7 @@ def read_agenda(path: str | os.PathLike[str], today: date, days: int) -> Agenda:
     """
     reader = PlanReader.open(path)
     plan = Plan()
-    last_day = today + timedelta(days=days)
+    last_day = agenda.days_after(today, days)
     for cls, records in (
         (Goal, reader.table(Goal)),
         (Review, reader.table(Review)),

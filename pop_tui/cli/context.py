@@ -52,7 +52,7 @@ class Context(Value):
     """The settings of one run of ``pop``.
 
     The plan file is kept as text: pathlib costs ``pop agenda`` (which reads the
-    file with ``os`` alone) 3 ms of its start; the commands that write use :attr:`db`.
+    file with ``os`` alone) 3 ms of its start. :attr:`db` gives it as a path.
     """
 
     db_file: str

@@ -41,6 +41,14 @@ def _dated_open_steps(plan: Plan, first: date, last: date) -> list[DueStep]:
     return sorted(found, key=lambda d: (d.due, d.step.id))
 
 
+def days_after(day: date, days: int) -> date:
+    """``day`` plus ``days``, or the calendar's last day if that is beyond it."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max
+
+
 def _goal_is_active(goal: Goal | None) -> bool:
     return goal is None or goal.status == "active"
 
@@ -54,12 +62,12 @@ def overdue_steps(plan: Plan, today: date) -> list[DueStep]:
 
 def steps_due_soon(plan: Plan, today: date, days: int = 7) -> list[DueStep]:
     """Open steps due from today up to and including ``today + days``, soonest first."""
-    return _dated_open_steps(plan, today, today + timedelta(days=days))
+    return _dated_open_steps(plan, today, days_after(today, days))
 
 
 def upcoming_reviews(plan: Plan, today: date, days: int = 14) -> list[DueReview]:
     """Reviews due up to ``today + days`` (overdue ones included), soonest first."""
-    last = today + timedelta(days=days)
+    last = days_after(today, days)
     goals = plan.goals
     found = [
         DueReview(r, goals.get(r.goal_id) if r.goal_id is not None else None, r.next_on)

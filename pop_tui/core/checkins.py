@@ -99,10 +99,12 @@ def streak(plan: Plan, today: date) -> int:
 def streak_of_days(days: Collection[date | None], today: date) -> int:
     """:func:`streak` from the days of the check-ins."""
     days = set(days)
-    day = today if today in days else today - timedelta(days=1)
+    day = today if today in days or today == date.min else today - timedelta(days=1)
     count = 0
     while day in days:
         count += 1
+        if day == date.min:  # the calendar's first day: nothing before it
+            break
         day -= timedelta(days=1)
     return count
 

@@ -482,20 +482,30 @@ def _stored_form(cls: type) -> tuple[frozenset[str], tuple[tuple[str, Loader], .
 
 
 def scannable_date_fields(cls: type[Record]) -> frozenset[str]:
-    """The date fields of ``cls`` that no value nested in it has a field of the same
-    name: in a record's line as pop writes it, ``"name": `` is surely that field.
-    (:mod:`pop_tui.store.plan_reader` reads such fields without decoding the line.)"""
+    """The date fields of ``cls`` that no value nested in it (at any depth) has a
+    field of the same name: in a record's line as pop writes it, ``"name": `` is
+    surely that field. (:mod:`pop_tui.store.plan_reader` reads such fields without
+    decoding the line.)"""
     if cls not in _SCANNABLE:
         converters = _stored_form(cls)[1]
-        nested: set[str] = set()
-        for base in cls.__mro__:
-            for hint in base.__dict__.get("__annotations__", {}).values():  # noqa: RUF063  (inspect costs an import)
-                inner = globals().get(str(hint).removeprefix("tuple[").removesuffix(", ...]"))
-                if isinstance(inner, type) and issubclass(inner, Value):
-                    nested.update(inner._field_names)
         dates = {name for name, convert in converters if convert == date.fromisoformat}
+        nested = {name for value in _nested_values(cls) for name in value._field_names}
         _SCANNABLE[cls] = frozenset(dates - nested)
     return _SCANNABLE[cls]
+
+
+def _nested_values(cls: type, found: set[type[Value]] | None = None) -> set[type[Value]]:
+    """The value classes that fields of ``cls`` hold (alone or in a tuple, optional or
+    not), and those they hold in turn."""
+    found = set() if found is None else found
+    for base in cls.__mro__:
+        for hint in base.__dict__.get("__annotations__", {}).values():  # noqa: RUF063  (inspect costs an import)
+            name = str(hint).removesuffix(" | None").removeprefix("tuple[").removesuffix(", ...]")
+            inner = globals().get(name)
+            if isinstance(inner, type) and issubclass(inner, Value) and inner not in found:
+                found.add(inner)
+                _nested_values(inner, found)
+    return found
 
 
 _SCANNABLE: dict[type, frozenset[str]] = {}

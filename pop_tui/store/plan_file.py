@@ -6,8 +6,8 @@ diff. Besides the plan's tables it holds ``_meta`` (schema, revision, time,
 checksum) and ``_history`` (the changes that undo and redo walk through).
 
 This module does not import TinyDB: the shell commands that only read
-(``pop agenda``, ``pop list``) read the file with :func:`read_plan` and start
-without it. Writing goes through the TinyDB storage in
+(``pop agenda``, ``pop list``) read the file with
+:class:`~pop_tui.store.plan_reader.PlanReader` and start without it. Writing goes through the TinyDB storage in
 :mod:`pop_tui.store.storage` and the store.
 """
 
@@ -104,7 +104,7 @@ def serialize(tables: Tables, lines: RecordLines | None = None) -> bytes:
     The same plan always gives the same bytes: tables sorted by name, records
     by id, fields by name. One line per record keeps a diff readable and lets
     a save reuse the lines of the records that did not change. The ``_meta``
-    record holds the checksum of the tables after it (see :func:`written_by_pop`).
+    record holds the checksum of everything else in the file (see :func:`written_by_pop`).
     """
     cache = lines or RecordLines()
     fresh: Fresh = {}
@@ -115,7 +115,7 @@ def serialize(tables: Tables, lines: RecordLines | None = None) -> bytes:
         records = tables[name]
         table_end = "," if n < len(names) - 1 else ""
         if name == META and records.get(META_ID) and table_end:
-            # Written last, once the checksum of the tables after it is known.
+            # Written last, once the checksum of the rest of the file is known.
             out.append(f" {json.dumps(name)}: {{")
             meta_at = len(out)
             out.append("")
@@ -133,30 +133,38 @@ def serialize(tables: Tables, lines: RecordLines | None = None) -> bytes:
     cache.replace(fresh)
     if meta_at is None:
         return "\n".join(out).encode()
-    tail = "\n".join(out[meta_at + 2 :]).encode()
-    meta = {**tables[META][META_ID], CHECKSUM: zlib.crc32(tail)}
-    out[meta_at] = f"  {json.dumps(META_ID)}: {_encode_record(meta)}"
-    return "\n".join(out[: meta_at + 2]).encode() + b"\n" + tail
+    head = ("\n".join(out[:meta_at]) + "\n").encode()
+    rest = ("\n" + "\n".join(out[meta_at + 1 :])).encode()
+    meta = {**tables[META][META_ID], CHECKSUM: zlib.crc32(rest, zlib.crc32(head))}
+    return head + f"  {json.dumps(META_ID)}: {_encode_record(meta)}".encode() + rest
 
 
-# The plan's tables come after ``_meta`` in the file; its record holds their checksum.
+# The ``_meta`` record holds the checksum of the whole file but its own line.
 CHECKSUM = "checksum"
 _META_START = b'\n "_meta": {\n'
-_META_END = b"\n },\n"
 
 
 def written_by_pop(raw: bytes, meta: dict[str, Any]) -> bool:
-    """Whether the tables in the file are exactly as pop wrote them: the checksum in
-    ``_meta`` matches. A file edited by hand (or by git) is read as well, with every
-    field checked; this only lets an untouched file skip those checks."""
+    """Whether the file is exactly as pop wrote it: the checksum in ``_meta`` (of
+    everything but that record's line) matches. A file edited by hand (or by git)
+    is read as well, with every field checked; this only lets an untouched file
+    skip those checks."""
     expected = meta.get(CHECKSUM)
-    if not isinstance(expected, int):
-        return False
+    return isinstance(expected, int) and file_checksum(raw) == expected
+
+
+def file_checksum(raw: bytes) -> int | None:
+    """The CRC-32 of a plan file but the line of its ``_meta`` record (which holds
+    it); None for a file without that line."""
     start = raw.find(_META_START)
-    end = raw.find(_META_END, start) if start >= 0 else -1
-    if end < 0:
-        return False
-    return zlib.crc32(memoryview(raw)[end + len(_META_END) :]) == expected
+    if start < 0:
+        return None
+    line_start = start + len(_META_START)
+    line_end = raw.find(b"\n", line_start)
+    if line_end < 0:
+        return None
+    view = memoryview(raw)
+    return zlib.crc32(view[line_end:], zlib.crc32(view[:line_start]))
 
 
 TRUNCATED = "the file ends too early (truncated)"
@@ -257,8 +265,8 @@ def table_spans(raw: bytes) -> dict[str, tuple[int, int]] | None:
         if raw[start : start + 2] == b"{}":
             end = start + 2
         else:
-            # A table ends where the next begins (a long needle: found faster than
-            # "\n }", which matches the start of every line), or at the end.
+            # A table ends where the next begins, or at the end. (A long needle: "\n }"
+            # alone is found slower, its first bytes being the start of every line.)
             end = raw.find(b'\n },\n "', start)
             if end < 0:
                 end = raw.find(b"\n }\n}", start)
