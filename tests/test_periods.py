@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from pop_tui.cli import main
+from pop_tui.core.edit import Edit
 from pop_tui.core.model import (
     CheckIn,
     Feedback,
@@ -20,16 +21,20 @@ from pop_tui.core.model import (
     Step,
 )
 from pop_tui.core.ops import hold_review
+from pop_tui.core.period_preview import preview_period
 from pop_tui.core.periods import (
     PeriodError,
+    archive_name,
     archived_periods,
     archived_plan,
     current_period,
     find_period,
+    snapshot,
     start_period,
     summaries,
 )
 from pop_tui.core.progress import goal_progress
+from pop_tui.core.texts import set_language
 from pop_tui.store.plan_store import PlanStore
 from tests.conftest import TODAY
 
@@ -143,6 +148,64 @@ def test_archive_name_can_be_chosen(demo_store: PlanStore) -> None:
         find_period(demo_store.plan, "nope")
 
 
+def test_this_year_as_the_new_name_keeps_the_plan_under_the_months_it_covers(
+    demo_store: PlanStore,
+) -> None:
+    # The demo plan began on 1 August; "2026 (2)" would not say which 2026 is which.
+    assert archive_name(demo_store.plan, "2026", TODAY) == "Aug-Nov 2026"
+    assert preview_period(demo_store.plan, "2026", TODAY).old_name == "Aug-Nov 2026"
+    new_period(demo_store, "2026")
+    assert [(s.period.name, s.current) for s in summaries(demo_store.plan)] == [
+        ("Aug-Nov 2026", False),
+        ("2026", True),
+    ]
+    # The usual turn still names the earlier period after this year.
+    new_period(demo_store, "2027", LATER)
+    assert [p.name for p in archived_periods(demo_store.plan)] == ["Aug-Nov 2026", "2026"]
+
+
+@pytest.mark.parametrize(
+    ("created", "lang", "expected"),
+    [
+        (date(2025, 12, 1), "en", "2025-2026"),
+        (date(2026, 11, 2), "en", "Nov 2026"),
+        (None, "en", "until 29 Nov 2026"),
+        (date(2026, 3, 1), "nl", "mrt-nov 2026"),
+    ],
+    ids=["begun-last-year", "begun-this-month", "no-start", "dutch"],
+)
+def test_the_earlier_period_is_named_after_its_dates_when_the_new_one_takes_the_year(
+    store: PlanStore, created: date | None, lang: str, expected: str
+) -> None:
+    store.apply("goal", lambda e: e.add(Goal, title="Lead the team", created=created))
+    set_language(lang)
+    assert archive_name(store.plan, "2026", TODAY) == expected
+    assert archive_name(store.plan, "2027", TODAY) == "2026"
+    new_period(store, " 2026 ")
+    assert [p.name for p in archived_periods(store.plan)] == [expected]
+
+
+def test_a_chosen_archive_name_still_wins_when_the_new_one_takes_the_year(
+    demo_store: PlanStore,
+) -> None:
+    with pytest.raises(PeriodError, match="already a period called '2026'"):
+        new_period(demo_store, "2026", archive_as="2026")
+    new_period(demo_store, "2026", archive_as="Year one")
+    assert [p.name for p in archived_periods(demo_store.plan)] == ["Year one"]
+
+
+def test_a_number_is_added_only_when_every_name_from_the_dates_is_taken(
+    demo_store: PlanStore,
+) -> None:
+    def earlier(edit: Edit) -> None:
+        for name in ("Aug-Nov 2026", "until 29 Nov 2026"):
+            edit.add(Period, name=name, ended=TODAY, archive=snapshot(edit.plan))
+
+    demo_store.apply("earlier periods", earlier)
+    assert archive_name(demo_store.plan, "2027", TODAY) == "2026"
+    assert archive_name(demo_store.plan, "2026", TODAY) == "2026 (2)"
+
+
 def test_one_undo_brings_the_plan_back(demo_store: PlanStore) -> None:
     before = demo_store.plan.to_dict()
     new_period(demo_store, "2027")
@@ -182,6 +245,24 @@ def test_period_commands(demo_store: PlanStore, capsys: pytest.CaptureFixture[st
     assert lines[1].startswith("2027  ") and "(current)" in lines[1]
     assert main(["period", "new", "2027", "--db", db]) == 1
     assert "already a period" in capsys.readouterr().err
+
+
+@pytest.mark.usefixtures("shell")
+def test_period_new_with_this_year_keeps_the_plan_under_its_months(
+    demo_store: PlanStore, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(demo_store.path)
+    assert main(["period", "new", "2026", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "Started period 2026. The plan as it was is kept as period Aug-Nov 2026;" in out
+    # Quoted, so that the hint can be copied as it is.
+    assert "pop export --format html --period 'Aug-Nov 2026'" in out
+    assert main(["period", "list", "--db", db]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("Aug-Nov 2026  Sat 1 Aug 2026 to Sun 29 Nov 2026")
+    assert lines[1].startswith("2026  since Sun 29 Nov 2026  (current)")
+    assert main(["export", "--format", "md", "--period", "aug-nov 2026", "--db", db]) == 0
+    assert "Period Aug-Nov 2026" in capsys.readouterr().out
 
 
 @pytest.mark.usefixtures("shell")

@@ -369,6 +369,33 @@ async def test_the_new_period_form_fills_in_the_name_after_the_current_one(
         assert "2028 starts on" in screen_text(app)
 
 
+async def test_naming_the_first_new_period_after_this_year_keeps_the_plan_under_its_months(
+    demo_store: PlanStore, make_app: MakeApp
+) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_periods(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, NewPeriodDialog)
+        old = dialog.query_one("#field-archive_as", Input)
+        assert old.value == "" and old.placeholder == "2026"
+        await pilot.press("ctrl+u", *"2026")  # the suggested 2027 replaced by this year
+        await pilot.pause()
+        # The empty field says the name the current plan will be kept under.
+        assert old.placeholder == "Aug-Nov 2026"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "Aug-Nov 2026 is kept read-only, 2026 starts on" in screen_text(app)
+        await pilot.press("y")
+        await pilot.pause()
+        assert [p.name for p in archived_periods(demo_store.plan)] == ["Aug-Nov 2026"]
+        shown = screen_text(app)
+        assert "Aug-Nov 2026  1 Aug 2026 – 29 Nov 2026" in shown and "2026 (2)" not in shown
+
+
 def test_the_preview_says_what_starting_the_period_then_does(demo_store: PlanStore) -> None:
     archive_a_period(demo_store)
     plan = demo_store.plan

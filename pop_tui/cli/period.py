@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 
 from pop_tui.cli.context import Context
@@ -36,7 +37,8 @@ def run_new(args: argparse.Namespace, context: Context) -> int:
         steps=open_steps,
     )
     print(printable(message))
-    hint = context.command("export", "--format", "html", "--period", old.name)
+    # Quoted, so that the line can be copied as it is: a name may have spaces ("Aug-Nov 2026").
+    hint = context.command("export", "--format", "html", "--period", shlex.quote(old.name))
     print(printable(t("cli.period.export_hint", cmd=hint)))
     return 0
 

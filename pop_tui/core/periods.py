@@ -129,12 +129,51 @@ def check_name(plan: Plan, name: str) -> str:
     return name
 
 
-def _archive_name(plan: Plan, current: Period | None, today: date, new_name: str) -> str:
-    """The current period's name, else its year; made unique among the periods."""
-    base = current.name if current is not None and current.name else str(today.year)
+def _day(day: date) -> dict[str, object]:
+    return {"day": day.day, "month": t(f"date.month.{day.month}"), "year": day.year}
+
+
+def _names_by_date(started: date | None, ended: date) -> list[str]:
+    """Names for a period without one, from what it covers, best first.
+
+    First the year it ends in: closing 2026 and starting 2027 is the usual turn.
+    Then its span, for when the new period was given this year's name: a plan
+    begun in 2025 is kept as "2025-2026", one begun this August as "Aug-Nov 2026"
+    (rather than as "2026 (2)", which says nothing about which is which). A plain
+    hyphen, not a dash: the name is typed in ``pop export --period NAME``.
+    """
+    names = [str(ended.year)]
+    if started is not None and started <= ended:
+        if started.year < ended.year:
+            names.append(t("period.name.years", first=started.year, last=ended.year))
+        elif started.month < ended.month:
+            first = t(f"date.month.{started.month}")
+            names.append(t("period.name.months", first=first, **_day(ended)))
+        else:
+            names.append(t("period.name.month", **_day(ended)))
+    names.append(t("period.name.until", **_day(ended)))
+    return names
+
+
+def archive_name(plan: Plan, new_name: str, today: date) -> str:
+    """The name :func:`start_period` keeps the current plan under when none is chosen.
+
+    The current period's own name; else the first name from its dates that no
+    period has and that is not ``new_name`` (see :func:`_names_by_date`); a
+    number is added only when all of those are taken.
+    """
+    current = current_period(plan)
     taken = {p.name.casefold() for p in plan.table(Period).values() if p is not current}
-    taken.add(new_name.casefold())
-    name, n = base, 1
+    taken.add(new_name.strip().casefold())
+    if current is not None and current.name:
+        names = [current.name]
+    else:
+        names = _names_by_date(_started(plan, current), today)
+    for name in names:
+        if name.casefold() not in taken:
+            return name
+    base, n = names[0], 1
+    name = base
     while name.casefold() in taken:
         n += 1
         name = f"{base} ({n})"
@@ -160,7 +199,7 @@ def start_period(edit: Edit, name: str, today: date, archive_as: str | None = No
         if old_name.casefold() == name.casefold():
             raise PeriodError(t("period.error.taken", name=name))
     else:
-        old_name = _archive_name(plan, current, today, name)
+        old_name = archive_name(plan, name, today)
     archive = snapshot(plan)
     started = _started(plan, current)
     if current is not None:

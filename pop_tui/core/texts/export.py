@@ -150,6 +150,11 @@ EN: dict[str, str] = {
     "period.error.none_archived": "there is no earlier period called {name!r}: no period was "
     "closed yet",
     "period.error.damaged": "the archive of period {name!r} is damaged: {problem}",
+    # Names of a period that was never given one, from its dates (a hyphen: typed in a shell).
+    "period.name.years": "{first}-{last}",
+    "period.name.months": "{first}-{month} {year}",
+    "period.name.month": "{month} {year}",
+    "period.name.until": "until {day} {month} {year}",
     # The shell commands.
     "cli.help.export": "write the plan as a conversation pack, a calendar or a full backup",
     "cli.help.export_format": (
@@ -179,7 +184,8 @@ EN: dict[str, str] = {
     "unfinished goals",
     "cli.help.period_name": "the new period's name, e.g. 2027",
     "cli.help.period_archive_as": (
-        "the name the current period is kept under (default: its own name, else this year)"
+        "the name the current period is kept under (default: its own name, else this year, "
+        "or its dates when NAME is this year)"
     ),
     "cli.help.period_list": "list the periods, oldest first",
     "cli.period.started": (
@@ -363,6 +369,10 @@ NL: dict[str, str] = {
     "period.error.none_archived": "er is geen eerdere periode met de naam {name!r}: er is nog "
     "geen periode afgesloten",
     "period.error.damaged": "het archief van periode {name!r} is beschadigd: {problem}",
+    "period.name.years": "{first}-{last}",
+    "period.name.months": "{first}-{month} {year}",
+    "period.name.month": "{month} {year}",
+    "period.name.until": "tot {day} {month} {year}",
     "cli.help.export": "schrijf het plan als gespreksdossier, als agenda of als volledige kopie",
     "cli.help.export_format": (
         "md of html: het dossier voor het functioneringsgesprek; ics: stappen en evaluaties "
@@ -402,7 +412,7 @@ NL: dict[str, str] = {
     "cli.help.period_name": "de naam van de nieuwe periode, bijvoorbeeld 2027",
     "cli.help.period_archive_as": (
         "de naam waaronder de huidige periode bewaard wordt (standaard: haar eigen naam, anders "
-        "dit jaar)"
+        "dit jaar, of haar data als NAME dit jaar is)"
     ),
     "cli.help.period_list": "toon de periodes, oudste eerst",
     "cli.period.started": (

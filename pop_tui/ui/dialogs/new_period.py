@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from textual.widgets import Input
+
 from pop_tui.core.model import Plan
 from pop_tui.core.period_preview import PeriodPreview, preview_period
-from pop_tui.core.periods import PeriodError, check_name, current_period
+from pop_tui.core.periods import PeriodError, archive_name, check_name, current_period
+from pop_tui.core.printable import printable
 from pop_tui.core.texts import t
 from pop_tui.ui.dialogs.form import FormDialog, FormField, Values
 
@@ -53,7 +56,8 @@ class NewPeriodDialog(FormDialog):
                 "archive_as",
                 t("periodsui.new.archive_as"),
                 value=current.name if current is not None else "",
-                placeholder=str(today.year),
+                # Left empty, the name it gets: it follows the new name (see on_draft).
+                placeholder=printable(archive_name(plan, suggested, today)),
             ),
         ]
         super().__init__(
@@ -67,6 +71,12 @@ class NewPeriodDialog(FormDialog):
         self.plan = plan
         self.preview: PeriodPreview | None = None
         self.archive_as: str | None = None
+
+    def on_draft(self, values: Values) -> None:
+        # Typing this year as the new name moves the default of the current one aside
+        # ("2026" becomes "Aug-Nov 2026"): the field says so before the preview does.
+        field = self.query_one("#field-archive_as", Input)
+        field.placeholder = printable(archive_name(self.plan, str(values["name"]), self.today))
 
     def check(self, values: Values) -> dict[str, str]:
         name = str(values["name"])
