@@ -18,11 +18,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
@@ -179,63 +178,17 @@ def bench_save(plan: Path, runs: int) -> Result:
 MOVES = 500
 
 
-async def _time_moves(app: Any, prepare: Callable[[Any], Awaitable[None]], moves: int) -> float:
-    async with app.run_test(size=(80, 24)) as pilot:
-        await prepare(pilot)
-        await pilot.pause()
-        # CPU time, not wall time: the pilot waits for the screen after each key,
-        # and that waiting (the same for both apps) would hide the work.
-        started = time.process_time()
-        for n in range(moves):
-            await pilot.press("down" if (n // 100) % 2 == 0 else "up")
-        await pilot.pause()
-        return (time.process_time() - started) * 1000
-
-
 def bench_move(plan: Path, runs: int, moves: int = MOVES) -> Result:
-    """500 cursor moves in the action plan table vs a bare DataTable with the same rows (CPU ms)."""
-    import asyncio
+    """500 cursor moves in the action plan table vs a bare DataTable with the same rows
+    (CPU ms), each run in a fresh process (bench/move_one.py)."""
 
-    from textual.app import App, ComposeResult
-    from textual.widgets import DataTable
+    def one(which: str) -> float:
+        out = _run_process(
+            [sys.executable, str(HERE / "move_one.py"), str(plan), which, str(moves)]
+        )[1]
+        return float(out.split()[-1])
 
-    from pop_tui.store.plan_store import PlanStore
-    from pop_tui.ui.app import PopApp
-
-    store = PlanStore.open(plan)
-    rows: list[list[object]] = []
-
-    async def open_action_plan(pilot: Any) -> None:
-        await pilot.press("5")
-        await pilot.pause()
-        table = pilot.app.screen.query_one(DataTable)
-        table.focus()
-        if not rows:
-            rows.extend(table.get_row_at(i) for i in range(table.row_count))
-            columns.extend(str(c.label) for c in table.columns.values())
-
-    columns: list[str] = []
-
-    class BareTable(App[None]):
-        def compose(self) -> ComposeResult:
-            yield DataTable(cursor_type="row")
-
-        def on_mount(self) -> None:
-            table = self.query_one(DataTable)
-            table.add_columns(*columns)
-            table.add_rows(rows)
-            table.focus()
-
-    async def nothing(pilot: Any) -> None:
-        return None
-
-    def pop() -> float:
-        return asyncio.run(_time_moves(PopApp(store, today=lambda: TODAY), open_action_plan, moves))
-
-    def bare() -> float:
-        return asyncio.run(_time_moves(BareTable(), nothing, moves))
-
-    subject, baseline = _interleave(runs, pop, bare)
+    subject, baseline = _interleave(runs, lambda: one("pop"), lambda: one("bare"))
     return Result("move", "ms", subject, baseline, "<= 1.2x", lambda s, b: s <= 1.2 * b)
 
 
@@ -260,7 +213,7 @@ def main() -> int:
         if "save" in wanted:
             results.append(bench_save(plan, args.runs))
         if "move" in wanted:
-            results.append(bench_move(plan, max(3, args.runs // 3)))
+            results.append(bench_move(plan, max(5, args.runs // 2)))
         size = plan.stat().st_size
 
     print(f"heavy plan: {size / 1024:.0f} KiB, {args.runs} runs each, median (spread)")
