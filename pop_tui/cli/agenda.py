@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Collection
 from datetime import date
 from typing import Any
 
@@ -46,6 +47,29 @@ class Agenda(Value):
 
     @classmethod
     def of(cls, plan: Plan, today: date, days: int) -> Agenda:
+        """The agenda of a whole plan."""
+        return cls.made(
+            plan,
+            today,
+            days,
+            last_checkin=checkins.last_checkin(plan, today),
+            checkin_days={c.on for c in plan.checkins.values()},
+            empty_plan=not plan.goals and not plan.steps and not plan.reviews,
+        )
+
+    @classmethod
+    def made(
+        cls,
+        plan: Plan,
+        today: date,
+        days: int,
+        *,
+        last_checkin: CheckIn | None,
+        checkin_days: Collection[date | None],
+        empty_plan: bool,
+    ) -> Agenda:
+        """The agenda from the goals, reviews, steps and feedback of ``plan`` (all of
+        them, or at least those it can show) and what it needs of the check-ins."""
         return cls(
             today=today,
             days=days,
@@ -53,10 +77,10 @@ class Agenda(Value):
             soon=agenda.steps_due_soon(plan, today, days),
             reviews=agenda.upcoming_reviews(plan, today, days),
             feedback=agenda.overdue_feedback(plan, today),
-            last_checkin=checkins.last_checkin(plan, today),
-            streak=checkins.streak(plan, today),
-            checked_in_today=checkins.checked_in_today(plan, today),
-            empty_plan=not plan.goals and not plan.steps and not plan.reviews,
+            last_checkin=last_checkin,
+            streak=checkins.streak_of_days(checkin_days, today),
+            checked_in_today=today in checkin_days,
+            empty_plan=empty_plan,
         )
 
 
@@ -82,17 +106,12 @@ def read_agenda(path: str | os.PathLike[str], today: date, days: int) -> Agenda:
         ),
     ):
         plan.tables[cls.TABLE] = dict(records)
-    checkin_days = reader.days(CheckIn, "on")
-    return Agenda(
-        today=today,
-        days=days,
-        overdue=agenda.overdue_steps(plan, today),
-        soon=agenda.steps_due_soon(plan, today, days),
-        reviews=agenda.upcoming_reviews(plan, today, days),
-        feedback=agenda.overdue_feedback(plan, today),
+    return Agenda.made(
+        plan,
+        today,
+        days,
         last_checkin=reader.latest(CheckIn, "on", today),
-        streak=checkins.streak_of_days(checkin_days, today),
-        checked_in_today=today in checkin_days,
+        checkin_days=reader.days(CheckIn, "on"),
         empty_plan=not plan.goals and not reader.count(Step) and not plan.reviews,
     )
 

@@ -500,12 +500,19 @@ def _nested_values(cls: type, found: set[type[Value]] | None = None) -> set[type
     found = set() if found is None else found
     for base in cls.__mro__:
         for hint in base.__dict__.get("__annotations__", {}).values():  # noqa: RUF063  (inspect costs an import)
-            name = str(hint).removesuffix(" | None").removeprefix("tuple[").removesuffix(", ...]")
-            inner = globals().get(name)
-            if isinstance(inner, type) and issubclass(inner, Value) and inner not in found:
+            inner = _value_in(str(hint))
+            if inner is not None and inner not in found:
                 found.add(inner)
                 _nested_values(inner, found)
     return found
+
+
+def _value_in(annotation: str) -> type[Value] | None:
+    """The value class an annotation names, alone or in a tuple, optional or not
+    (``HeldReview | None``, ``tuple[HeldReview, ...]``); None for anything else."""
+    name = annotation.removesuffix(" | None").removeprefix("tuple[").removesuffix(", ...]")
+    found = globals().get(name)
+    return found if isinstance(found, type) and issubclass(found, Value) else None
 
 
 _SCANNABLE: dict[type, frozenset[str]] = {}
@@ -524,9 +531,8 @@ def _stored_converter(cls: type, name: str, annotation: str) -> Loader | None:
         return float
     if hint in ("tuple[int, ...]", "tuple[str, ...]"):
         return tuple
-    inner = hint.removeprefix("tuple[").removesuffix(", ...]")
-    nested = globals().get(inner)
-    if hint.startswith("tuple[") and isinstance(nested, type) and issubclass(nested, Value):
+    nested = _value_in(hint)
+    if hint.startswith("tuple[") and nested is not None:
         item_names, item_converters = _stored_form(nested)
         item_defaults = nested._field_defaults
 
