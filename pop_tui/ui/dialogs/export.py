@@ -21,7 +21,7 @@ from pop_tui.store.files import atomic_write
 from pop_tui.ui.dialogs.form import FormDialog, FormField, Values
 
 if TYPE_CHECKING:
-    from pop_tui.ui.app import PopApp
+    from pop_tui.ui.context import PopContext
 
 # Not a possible period name (those are printable), so it cannot clash with one.
 CURRENT = "\x00current"
@@ -48,7 +48,7 @@ class ExportDialog(FormDialog):
     # A file name and a format are quickly chosen again: not worth a draft.
     KEEPS_DRAFTS = False
 
-    def __init__(self, pop: PopApp, period: str | None = None) -> None:
+    def __init__(self, pop: PopContext, period: str | None = None) -> None:
         """``period``: the name of an earlier period to offer first (default: the current plan)."""
         today = pop.today()
         plan = pop.store.plan

@@ -41,7 +41,7 @@ from pop_tui.core.progress import goal_pace, goal_progress, time_used
 from pop_tui.core.texts import language, t
 from pop_tui.ui.dialogs.form import FormDialog, FormField, Values
 from pop_tui.ui.keys import described
-from pop_tui.ui.screens.actions import short_date
+from pop_tui.ui.screens.action_form import short_date
 from pop_tui.ui.screens.section import Mutation, SectionScreen
 from pop_tui.ui.styles import stylesheet
 from pop_tui.ui.widgets.progress_bar import history_chart, pace_label, pace_text, progress_bar

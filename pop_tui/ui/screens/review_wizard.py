@@ -54,7 +54,7 @@ from pop_tui.ui.widgets.key_bar import KeyBar
 from pop_tui.ui.widgets.progress_bar import history_chart, pace_label, progress_bar
 
 if TYPE_CHECKING:
-    from pop_tui.ui.app import PopApp
+    from pop_tui.ui.context import PopContext
 
 SUMMARY = "wizard-summary"
 CHART_WIDTH = 12
@@ -395,8 +395,8 @@ class ReviewWizard(Dialog[bool]):
         self.page_ids: list[str] = []
 
     @property
-    def pop(self) -> PopApp:
-        return cast("PopApp", self.app)
+    def pop(self) -> PopContext:
+        return cast("PopContext", self.app)
 
     @property
     def plan(self) -> Plan:
