@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, partial
 from pathlib import PurePath
 from typing import ClassVar, TypeVar
 
@@ -23,7 +23,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from pop_tui.core import evaluation, ops
+from pop_tui.core import evaluation
 from pop_tui.core.arrange import goals_in_order
 from pop_tui.core.dates import (
     DateError,
@@ -35,7 +35,6 @@ from pop_tui.core.dates import (
 from pop_tui.core.edit import Edit
 from pop_tui.core.model import Feedback, Goal, GoalChange, Plan, Record, Reflection, Review
 from pop_tui.core.numbers import format_number
-from pop_tui.core.ops import OpError
 from pop_tui.core.printable import printable
 from pop_tui.core.progress import goal_pace, goal_progress, time_used
 from pop_tui.core.texts import language, t
@@ -243,23 +242,6 @@ def _goal_field(plan: Plan, label: str, none: str, goal_id: int | None) -> FormF
 def _goal_choice(values: Values) -> int | None:
     chosen = values["goal_id"]
     return None if chosen in (None, NO_GOAL) else int(chosen)
-
-
-def _rule_text(rule: str) -> str:
-    """A review's rule as the repeat field shows it."""
-    return describe_recurrence(rule) if rule else ""
-
-
-def _rule(text: str, kept: str, start: date) -> str:
-    """The rule for the repeat field's ``text``: ``kept`` while the text still describes it
-    (a rule typed elsewhere may not read back the same), else the rule the text says.
-
-    Raises:
-        DateError: when the text is not a repeat, or never falls on or after ``start``.
-    """
-    if text == _rule_text(kept):
-        return kept
-    return parse_recurrence(text, start) if text else ""
 
 
 class CheckedForm(FormDialog):
@@ -519,7 +501,7 @@ class EvaluationScreen(SectionScreen):
                 t("eval.review.delete"),
                 review.title,
                 t("label.review_delete", title=printable(review.title)),
-                lambda edit: edit.delete(_existing(edit, Review, id)),
+                partial(evaluation.delete, cls=Review, id=id),
                 t("eval.review.delete_detail") if review.held else "",
             )
         elif (item := self._feedback()) is not None:
@@ -528,7 +510,7 @@ class EvaluationScreen(SectionScreen):
                 t("eval.feedback.delete"),
                 item.question or item.from_whom,
                 t("label.feedback_delete", who=printable(item.from_whom)),
-                lambda edit: edit.delete(_existing(edit, Feedback, id)),
+                partial(evaluation.delete, cls=Feedback, id=id),
             )
         elif (reflection := self._reflection()) is not None:
             id = reflection.id
@@ -536,7 +518,7 @@ class EvaluationScreen(SectionScreen):
                 t("eval.reflection.delete"),
                 reflection.learned or reflection.differently,
                 t("label.reflection_delete"),
-                lambda edit: edit.delete(_existing(edit, Reflection, id)),
+                partial(evaluation.delete, cls=Reflection, id=id),
             )
         else:
             group, _ = self._under_cursor()
@@ -544,6 +526,16 @@ class EvaluationScreen(SectionScreen):
                 self.pop.say(t("eval.msg.history"), severity="warning")
             else:
                 self.nothing_here()
+
+    def _select_made(self, kind: str, mutation: Callable[[Edit], Record]) -> Mutation:
+        """``mutation``, with the cursor put on the record it makes at the next redraw."""
+
+        def run(edit: Edit) -> Record:
+            made = mutation(edit)
+            self.select_next = f"{kind}:{made.id}"
+            return made
+
+        return run
 
     # --- holding a review -----------------------------------------------------------
 
@@ -585,9 +577,9 @@ class EvaluationScreen(SectionScreen):
             FormField(
                 "rule",
                 t("eval.field.repeat"),
-                value=_rule_text(review.rule),
+                value=evaluation.rule_text(review.rule),
                 placeholder=t("eval.hint.repeat"),
-                shows=_rule_text,
+                shows=evaluation.rule_text,
             ),
         ]
 
@@ -601,7 +593,7 @@ class EvaluationScreen(SectionScreen):
         record: Review | None,
         reopen: str,
     ) -> None:
-        shown = _rule_text(review.rule)
+        shown = evaluation.rule_text(review.rule)
 
         def check(values: Values) -> dict[str, str]:
             text = values["rule"]
@@ -622,15 +614,17 @@ class EvaluationScreen(SectionScreen):
 
         def save(values: Values) -> Mutation:
             goal_id = _goal_choice(values)
-            title = values["title"] or _default_title(self.pop.store.plan, goal_id)
-
-            def mutation(edit: Edit) -> None:
-                about = goal_id if goal_id in edit.plan.goals else None
-                rule = _rule(values["rule"], "", values["next_on"])
-                made = ops.schedule_review(edit, title, values["next_on"], rule, about)
-                self.select_next = f"review:{made.id}"
-
-            return mutation
+            title = values["title"] or evaluation.default_review_title(self.pop.store.plan, goal_id)
+            return self._select_made(
+                "review",
+                partial(
+                    evaluation.plan_review,
+                    title=title,
+                    goal_id=goal_id,
+                    next_on=values["next_on"],
+                    repeat=values["rule"],
+                ),
+            )
 
         self._review_form(
             t("eval.review.add"),
@@ -645,26 +639,14 @@ class EvaluationScreen(SectionScreen):
         id = review.id
 
         def save(values: Values) -> Mutation:
-            goal_id = _goal_choice(values)
-
-            def mutation(edit: Edit) -> None:
-                current = _existing(edit, Review, id)
-                about = goal_id if goal_id in edit.plan.goals else None
-                title = values["title"] or _default_title(edit.plan, about)
-                # The rule as it is now: another session may have changed it meanwhile.
-                rule = _rule(values["rule"], current.rule, values["next_on"])
-                moved = values["next_on"] != current.next_on or rule != current.rule
-                edit.update(
-                    current,
-                    title=title,
-                    goal_id=about,
-                    rule=rule,
-                    # A new date or rule starts the series again from that date.
-                    start=values["next_on"] if moved else current.start,
-                    next_on=values["next_on"],
-                )
-
-            return mutation
+            return partial(
+                evaluation.edit_review,
+                review_id=id,
+                title=values["title"],
+                goal_id=_goal_choice(values),
+                next_on=values["next_on"],
+                repeat=values["rule"],
+            )
 
         self._review_form(
             t("eval.review.edit"),
@@ -718,18 +700,17 @@ class EvaluationScreen(SectionScreen):
         ]
 
         def save(values: Values) -> Mutation:
-            def mutation(edit: Edit) -> None:
-                made = evaluation.ask_feedback(
-                    edit,
-                    values["from_whom"],
-                    _goal_choice(values),
-                    values["question"],
-                    values["asked_on"],
-                    values["wanted_by"],
-                )
-                self.select_next = f"feedback:{made.id}"
-
-            return mutation
+            return self._select_made(
+                "feedback",
+                partial(
+                    evaluation.ask_feedback,
+                    from_whom=values["from_whom"],
+                    goal_id=_goal_choice(values),
+                    question=values["question"],
+                    asked_on=values["asked_on"],
+                    wanted_by=values["wanted_by"],
+                ),
+            )
 
         self.form(
             t("eval.feedback.ask"),
@@ -762,8 +743,11 @@ class EvaluationScreen(SectionScreen):
         ]
 
         def save(values: Values) -> Mutation:
-            return lambda edit: evaluation.answer_feedback(
-                edit, id, values["answer"], values["answered_on"]
+            return partial(
+                evaluation.answer_feedback,
+                feedback_id=id,
+                answer=values["answer"],
+                on=values["answered_on"],
             )
 
         self.form(
@@ -795,22 +779,18 @@ class EvaluationScreen(SectionScreen):
         today = self.pop.today()
 
         def save(values: Values) -> Mutation:
-            def mutation(edit: Edit) -> None:
-                current = _existing(edit, Feedback, id)
-                goal_id = _goal_choice(values)
-                answered = values["answered_on"] or (today if values["answer"] else None)
-                edit.update(
-                    current,
-                    from_whom=values["from_whom"],
-                    goal_id=goal_id if goal_id in edit.plan.goals else None,
-                    question=values["question"],
-                    asked_on=values["asked_on"],
-                    wanted_by=values["wanted_by"],
-                    answer=values["answer"],
-                    answered_on=answered if values["answer"] else None,
-                )
-
-            return mutation
+            return partial(
+                evaluation.edit_feedback,
+                feedback_id=id,
+                today=today,
+                from_whom=values["from_whom"],
+                goal_id=_goal_choice(values),
+                question=values["question"],
+                asked_on=values["asked_on"],
+                wanted_by=values["wanted_by"],
+                answer=values["answer"],
+                answered_on=values["answered_on"],
+            )
 
         self.form(
             t("eval.feedback.edit"),
@@ -850,17 +830,16 @@ class EvaluationScreen(SectionScreen):
         draft = Reflection(id=0, on=today, goal_id=near.id if near is not None else None)
 
         def save(values: Values) -> Mutation:
-            def mutation(edit: Edit) -> None:
-                made = evaluation.write_reflection(
-                    edit,
-                    values["on"],
-                    _goal_choice(values),
-                    values["learned"],
-                    values["differently"],
-                )
-                self.select_next = f"reflection:{made.id}"
-
-            return mutation
+            return self._select_made(
+                "reflection",
+                partial(
+                    evaluation.write_reflection,
+                    on=values["on"],
+                    goal_id=_goal_choice(values),
+                    learned=values["learned"],
+                    differently=values["differently"],
+                ),
+            )
 
         self._reflection_form(
             t("eval.reflection.add"),
@@ -875,18 +854,14 @@ class EvaluationScreen(SectionScreen):
         id = reflection.id
 
         def save(values: Values) -> Mutation:
-            def mutation(edit: Edit) -> None:
-                current = _existing(edit, Reflection, id)
-                goal_id = _goal_choice(values)
-                edit.update(
-                    current,
-                    goal_id=goal_id if goal_id in edit.plan.goals else None,
-                    learned=values["learned"],
-                    differently=values["differently"],
-                    on=values["on"],
-                )
-
-            return mutation
+            return partial(
+                evaluation.edit_reflection,
+                reflection_id=id,
+                goal_id=_goal_choice(values),
+                learned=values["learned"],
+                differently=values["differently"],
+                on=values["on"],
+            )
 
         self._reflection_form(
             t("eval.reflection.edit"),
@@ -930,20 +905,3 @@ def _feedback_intro(item: Feedback) -> str:
         if item.question
         else t("eval.feedback.answer_intro_plain", who=who)
     )
-
-
-def _default_title(plan: Plan, goal_id: int | None) -> str:
-    goal = plan.goals.get(goal_id) if goal_id is not None else None
-    return (
-        t("eval.review.goal_title", goal=goal.title)
-        if goal is not None
-        else t("eval.review.plan_title")
-    )
-
-
-def _existing(edit: Edit, cls: type[R], id: int) -> R:
-    """The record as it is now, in the plan being edited (another session may have deleted it)."""
-    found = edit.plan.table(cls).get(id)
-    if found is None:
-        raise OpError(f"there is no {cls.TABLE} {id}")
-    return found
