@@ -202,3 +202,35 @@ def test_no_screen_dialog_or_widget_imports_the_app() -> None:
         if "pop_tui.ui.app" in path.read_text(encoding="utf-8")
     ]
     assert offenders == []
+
+
+# --- no module too long to hold in one's head -----------------------------------------
+LONGEST = 400
+REASON = "Long on purpose:"
+
+
+def too_long(paths: Collection[Path]) -> list[str]:
+    """The modules above LONGEST lines whose docstring does not say why they are long."""
+    found = []
+    for path in sorted(paths):
+        text = path.read_text(encoding="utf-8")
+        if len(text.splitlines()) > LONGEST and REASON not in (
+            ast.get_docstring(ast.parse(text)) or ""
+        ):
+            found.append(f"{path.name}: {len(text.splitlines())} lines")
+    return found
+
+
+def test_no_module_above_400_lines_without_a_reason_at_its_top() -> None:
+    assert too_long(list(_modules().values())) == []
+
+
+def test_too_long_sees_a_long_module_and_its_reason(tmp_path: Path) -> None:
+    body = "x = 1\n" * (LONGEST + 1)
+    bare = tmp_path / "bare.py"
+    bare.write_text('"""A module."""\n' + body, encoding="utf-8")
+    said = tmp_path / "said.py"
+    said.write_text(f'"""A module.\n\n{REASON} a table.\n"""\n' + body, encoding="utf-8")
+    short = tmp_path / "short.py"
+    short.write_text("x = 1\n", encoding="utf-8")
+    assert too_long([bare, said, short]) == [f"bare.py: {LONGEST + 2} lines"]
