@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -21,6 +21,21 @@ if TYPE_CHECKING:
 # Every test that needs "today" uses this day: a Sunday at the end of November.
 TODAY = date(2026, 11, 29)
 NOW = datetime(2026, 11, 29, 9, 30)
+
+
+@pytest.fixture(autouse=True)
+def steady_text_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The text cursor does not blink in tests: on a busy machine (tests in parallel)
+    a snapshot taken half a second late would catch it hidden, and differ."""
+    from textual.widgets import Input
+
+    made = Input.__init__
+
+    def steady(self: Input, *args: Any, **kwargs: Any) -> None:
+        made(self, *args, **kwargs)
+        self.cursor_blink = False
+
+    monkeypatch.setattr(Input, "__init__", steady)
 
 
 @pytest.fixture(autouse=True)

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import pytest
 
 from pop_tui.core import agenda, evaluation
+from pop_tui.core.dates import DateError
 from pop_tui.core.edit import Edit
 from pop_tui.core.model import (
     Feedback,
@@ -154,3 +155,94 @@ def test_unanswered_feedback_without_a_date_is_listed_last() -> None:
         Feedback(3, from_whom="z", answer="done", answered_on=days(-1)),
     )
     assert [f.id for f in evaluation.open_feedback(plan)] == [2, 1]
+
+
+# --- the evaluation screen's forms, as plain functions ------------------------------------
+
+
+def test_plan_review_reads_the_repeat_and_drops_a_goal_deleted_meanwhile() -> None:
+    plan = plan_with(Goal(1, title="speak"))
+    edit = Edit(plan)
+    monthly = evaluation.plan_review(edit, "Monthly", 1, days(3), "monthly")
+    assert (monthly.goal_id, monthly.rule, monthly.start, monthly.next_on) == (
+        1,
+        "FREQ=MONTHLY",
+        days(3),
+        days(3),
+    )
+    once = evaluation.plan_review(edit, "Once", 7, days(5), "")
+    assert (once.goal_id, once.rule, once.next_on) == (None, "", days(5))
+    with pytest.raises(DateError):
+        evaluation.plan_review(edit, "Bad", None, days(1), "now and then")
+
+
+def test_edit_review_keeps_a_rule_its_text_still_describes_and_restarts_a_moved_series() -> None:
+    # A rule typed elsewhere that the field shows as "monthly" stays as it was typed.
+    kept_rule = "FREQ=MONTHLY;INTERVAL=1"
+    plan = plan_with(
+        Goal(1, title="speak"),
+        Review(1, title="r", rule=kept_rule, start=days(-30), next_on=days(1)),
+    )
+    edit = Edit(plan)
+    same = evaluation.edit_review(edit, 1, "renamed", 1, days(1), "monthly")
+    assert (same.title, same.goal_id, same.rule, same.start) == ("renamed", 1, kept_rule, days(-30))
+    moved = evaluation.edit_review(edit, 1, "", None, days(4), "monthly")
+    assert (moved.rule, moved.start, moved.next_on) == (kept_rule, days(4), days(4))
+    # Left without a title: named after its goal, else after the whole plan.
+    assert moved.title == "Review of my plan"
+    assert evaluation.edit_review(edit, 1, "", 1, days(4), "monthly").title == "Review: speak"
+    weekly = evaluation.edit_review(edit, 1, "w", 1, days(4), "weekly")
+    assert (weekly.rule, weekly.start) == ("FREQ=WEEKLY", days(4))
+    with pytest.raises(OpError):
+        evaluation.edit_review(edit, 99, "x", None, days(1), "")
+
+
+def test_edit_feedback_dates_an_undated_answer_today_and_clears_the_date_without_one() -> None:
+    plan = plan_with(Goal(1, title="speak"), Feedback(1, from_whom="Ann", asked_on=days(-9)))
+    edit = Edit(plan)
+    answered = evaluation.edit_feedback(
+        edit, 1, TODAY, "Ann B.", 1, "How did I do?", days(-9), days(2), "Well.", None
+    )
+    assert (answered.from_whom, answered.goal_id, answered.answer, answered.answered_on) == (
+        "Ann B.",
+        1,
+        "Well.",
+        TODAY,
+    )
+    dated = evaluation.edit_feedback(
+        edit, 1, TODAY, "Ann", 1, "", days(-9), None, "Well.", days(-2)
+    )
+    assert dated.answered_on == days(-2)
+    reopened = evaluation.edit_feedback(edit, 1, TODAY, "Ann", 5, "", days(-9), None, "", days(-2))
+    assert (reopened.answer, reopened.answered_on, reopened.goal_id) == ("", None, None)
+    with pytest.raises(OpError):
+        evaluation.edit_feedback(edit, 2, TODAY, "x", None, "", TODAY, None, "", None)
+
+
+def test_edit_reflection_changes_the_texts_and_keeps_its_step() -> None:
+    plan = plan_with(
+        Goal(1, title="speak"),
+        Reflection(1, on=days(-3), goal_id=1, step_id=4, learned="a"),
+    )
+    edit = Edit(plan)
+    changed = evaluation.edit_reflection(edit, 1, 9, "b", "c", days(-1))
+    assert (changed.goal_id, changed.step_id, changed.learned, changed.differently, changed.on) == (
+        None,
+        4,
+        "b",
+        "c",
+        days(-1),
+    )
+    with pytest.raises(OpError):
+        evaluation.edit_reflection(edit, 2, None, "b", "", TODAY)
+
+
+def test_delete_takes_the_record_and_refuses_one_gone_meanwhile() -> None:
+    plan = plan_with(Review(1, title="r"), Feedback(1, from_whom="Ann"))
+    edit = Edit(plan)
+    evaluation.delete(edit, Review, 1)
+    assert plan.reviews == {}
+    with pytest.raises(OpError):
+        evaluation.delete(edit, Review, 1)
+    evaluation.delete(edit, Feedback, 1)
+    assert plan.table(Feedback) == {}

@@ -27,7 +27,8 @@ from pop_tui.ui.app import PopApp
 from pop_tui.ui.dialogs.conflict import ConflictDialog
 from pop_tui.ui.dialogs.draft import DraftDialog
 from pop_tui.ui.dialogs.form import FormDialog
-from pop_tui.ui.screens.evaluation import NO_GOAL, EvaluationScreen
+from pop_tui.ui.screens.evaluation import EvaluationScreen
+from pop_tui.ui.screens.evaluation_forms import NO_GOAL
 from pop_tui.ui.widgets.record_list import RecordList
 from tests.conftest import NOW, TODAY
 

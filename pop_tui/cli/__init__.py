@@ -6,6 +6,7 @@ every other command must start as fast as a C tool's.
 
 from __future__ import annotations
 
+import argparse
 import gc
 import os
 import sys
@@ -46,7 +47,7 @@ def _main(argv: Sequence[str] | None) -> int:
         print(t("cli.error", message=exc), file=sys.stderr)
         return 2
     try:
-        code = int(args.run(args, context))
+        code = int((args.run or _run_tui)(args, context))
         sys.stdout.flush()  # here, so that a closed pipe is noticed below
         return code
     except BrokenPipeError:
@@ -68,3 +69,9 @@ def _main(argv: Sequence[str] | None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def _run_tui(args: argparse.Namespace, context: Context) -> int:
+    from pop_tui.cli.tui import run_tui
+
+    return run_tui(args, context)

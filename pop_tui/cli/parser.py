@@ -13,13 +13,10 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pop_tui import __version__
 from pop_tui.core.texts import t
-
-if TYPE_CHECKING:
-    from pop_tui.cli.context import Context
 
 # Each command's name and the module that registers it, in the order
 # ``pop --help`` lists them. Only the module of the command being run is
@@ -141,11 +138,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     wanted = modules_for(argv) if argv is not None else list(dict.fromkeys(COMMANDS.values()))
     for name in wanted:
         importlib.import_module(name).register(commands, add_common)
-    parser.set_defaults(run=_run_tui)
+    # No command at all opens the TUI: main() runs it when ``run`` is None (the TUI's
+    # module imports this one, so this one does not import it).
+    parser.set_defaults(run=None)
     return parser
-
-
-def _run_tui(args: argparse.Namespace, context: Context) -> int:
-    from pop_tui.cli.tui import run_tui
-
-    return run_tui(args, context)

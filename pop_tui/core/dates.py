@@ -6,6 +6,9 @@ so the app, the tests and a session that runs past midnight all agree on it.
 Typed dates are read by a small fixed grammar instead of ``dateutil.parser``,
 because a guessed date is worse than a refusal: ``1-12`` must never turn into
 12 January. Numeric dates are therefore always day first.
+
+Long on purpose: one grammar, in English and Dutch, for dates and repeats; its
+parts share the word tables and the rules of what is refused.
 """
 
 from __future__ import annotations

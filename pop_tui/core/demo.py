@@ -4,6 +4,8 @@ It follows the example of the method: goals about leading people, marketing
 knowledge and communicating with colleagues, a SMART goal about spreadsheet
 skills, a SWOT, employer goals, and steps of which some are overdue. All dates
 are relative to ``today``, so the demo always has something to show.
+
+Long on purpose: the example plan is data, in two languages.
 """
 
 from __future__ import annotations

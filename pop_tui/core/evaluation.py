@@ -2,14 +2,19 @@
 
 What the evaluation screen reads (each list in the order it is shown) and the
 small mutations it makes besides holding a review (see
-:mod:`pop_tui.core.review_session`): asking for feedback, recording the
-answer, and writing a reflection, with or without a step.
+:mod:`pop_tui.core.review_session`): planning and changing a review, asking for
+feedback, recording the answer, changing a request, and writing or changing a
+reflection, with or without a step. Each mutation is a plain function of an
+:class:`Edit`; the screen binds a form's values to it (``functools.partial``).
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import TypeVar
 
+from pop_tui.core import ops
+from pop_tui.core.dates import describe_recurrence, parse_recurrence
 from pop_tui.core.edit import Edit
 from pop_tui.core.model import (
     Feedback,
@@ -18,12 +23,16 @@ from pop_tui.core.model import (
     HeldReview,
     Plan,
     ProgressEntry,
+    Record,
     Reflection,
     Review,
 )
 from pop_tui.core.ops import OpError
 from pop_tui.core.progress import measure_fraction
+from pop_tui.core.texts import t
 from pop_tui.core.value import Value
+
+R = TypeVar("R", bound=Record)
 
 
 class HeldView(Value):
@@ -184,4 +193,123 @@ def write_reflection(
         step_id=step_id if step_id is not None and step_id in edit.plan.steps else None,
         learned=learned,
         differently=differently,
+    )
+
+
+def existing(edit: Edit, cls: type[R], id: int) -> R:
+    """The record as it is now, in the plan being edited (another session may have deleted it)."""
+    found = edit.plan.table(cls).get(id)
+    if found is None:
+        raise OpError(f"there is no {cls.TABLE} {id}")
+    return found
+
+
+def delete(edit: Edit, cls: type[Record], id: int) -> None:
+    """Delete a review, a feedback request or a reflection (gone already: OpError)."""
+    edit.delete(existing(edit, cls, id))
+
+
+# --- reviews ---------------------------------------------------------------------------
+
+
+def rule_text(rule: str) -> str:
+    """A review's rule as the repeat field shows it."""
+    return describe_recurrence(rule) if rule else ""
+
+
+def rule_from_text(text: str, kept: str, start: date) -> str:
+    """The rule for the repeat field's ``text``: ``kept`` while the text still describes it
+    (a rule typed elsewhere may not read back the same), else the rule the text says.
+
+    Raises:
+        DateError: when the text is not a repeat, or never falls on or after ``start``.
+    """
+    if text == rule_text(kept):
+        return kept
+    return parse_recurrence(text, start) if text else ""
+
+
+def default_review_title(plan: Plan, goal_id: int | None) -> str:
+    """The title of a review left without one: after its goal, else the whole plan's."""
+    goal = plan.goals.get(goal_id) if goal_id is not None else None
+    return (
+        t("eval.review.goal_title", goal=goal.title)
+        if goal is not None
+        else t("eval.review.plan_title")
+    )
+
+
+def plan_review(edit: Edit, title: str, goal_id: int | None, next_on: date, repeat: str) -> Review:
+    """Plan a review on ``next_on``, repeating as the text ``repeat`` says (empty: once)."""
+    about = _existing_goal(edit, goal_id)
+    rule = rule_from_text(repeat, "", next_on)
+    return ops.schedule_review(edit, title, next_on, rule, about)
+
+
+def edit_review(
+    edit: Edit, review_id: int, title: str, goal_id: int | None, next_on: date, repeat: str
+) -> Review:
+    """Change a review; a new date or rule starts its series again from that date."""
+    current = existing(edit, Review, review_id)
+    about = _existing_goal(edit, goal_id)
+    title = title or default_review_title(edit.plan, about)
+    # The rule as it is now: another session may have changed it meanwhile.
+    rule = rule_from_text(repeat, current.rule, next_on)
+    moved = next_on != current.next_on or rule != current.rule
+    return edit.update(
+        current,
+        title=title,
+        goal_id=about,
+        rule=rule,
+        start=next_on if moved else current.start,
+        next_on=next_on,
+    )
+
+
+# --- feedback and reflections, changed ---------------------------------------------------
+
+
+def edit_feedback(
+    edit: Edit,
+    feedback_id: int,
+    today: date,
+    from_whom: str,
+    goal_id: int | None,
+    question: str,
+    asked_on: date,
+    wanted_by: date | None,
+    answer: str,
+    answered_on: date | None,
+) -> Feedback:
+    """Change a request for feedback; an answer without a date was answered ``today``."""
+    current = existing(edit, Feedback, feedback_id)
+    answered = answered_on or (today if answer else None)
+    return edit.update(
+        current,
+        from_whom=from_whom,
+        goal_id=_existing_goal(edit, goal_id),
+        question=question,
+        asked_on=asked_on,
+        wanted_by=wanted_by,
+        answer=answer,
+        answered_on=answered if answer else None,
+    )
+
+
+def edit_reflection(
+    edit: Edit,
+    reflection_id: int,
+    goal_id: int | None,
+    learned: str,
+    differently: str,
+    on: date,
+) -> Reflection:
+    """Change a reflection (its step, if any, stays)."""
+    current = existing(edit, Reflection, reflection_id)
+    return edit.update(
+        current,
+        goal_id=_existing_goal(edit, goal_id),
+        learned=learned,
+        differently=differently,
+        on=on,
     )

@@ -3,6 +3,9 @@
 Each record type lives in one table of the plan and has a stable integer id
 that is never reused. Records convert to and from plain JSON-able dicts
 (dates as ISO text), which is also how the store keeps them on disk.
+
+Long on purpose: the whole schema of a plan, every record type with its fields
+and checks, read in one place; split, no one file would say what a plan holds.
 """
 
 from __future__ import annotations

@@ -4,6 +4,9 @@ Every change runs inside the file lock: read the file again if another
 process replaced it, run the mutation on that fresh plan, save atomically,
 then tell the subscribers. So two sessions never overwrite each other's work:
 the later one always builds on what the earlier one saved.
+
+Long on purpose: reading, changing, undo and redo share the lock, the revision
+check and the one way a plan is written; apart, each could break the others.
 """
 
 from __future__ import annotations

@@ -21,9 +21,20 @@ from pop_tui.core.entry import clean_entry
 from pop_tui.core.texts import t
 from pop_tui.store.drafts import Draft, list_drafts
 from pop_tui.store.plan_store import PlanStore, UndoError
+from pop_tui.ui.context import (
+    OpenCheckIn,
+    OpenExport,
+    OpenHelp,
+    PopContext,
+    ShowSection,
+    StartGuide,
+    SwitchLanguage,
+)
 from pop_tui.ui.dialogs.base import blocks_app_keys
 from pop_tui.ui.keys import described
-from pop_tui.ui.navigation import DIALOG_BLOCKED_ACTIONS, HOME, SECTION_BINDINGS, SECTION_MODES
+from pop_tui.ui.modes import SECTION_MODES
+from pop_tui.ui.navigation import DIALOG_BLOCKED_ACTIONS, HOME, SECTION_BINDINGS
+from pop_tui.ui.screens.dashboard import DashboardScreen
 from pop_tui.ui.styles import stylesheet
 from pop_tui.ui.terminal import TerminalApp
 
@@ -210,5 +221,29 @@ class PopApp(TerminalApp):
         else:
             self.say(t("ui.msg.redone", label=label))
 
+    # --- what the screens, dialogs and widgets ask (see pop_tui.ui.context) -------
 
-from pop_tui.ui.screens.dashboard import DashboardScreen  # noqa: E402  (the screen needs PopApp)
+    def on_show_section(self, message: ShowSection) -> None:
+        self.action_section(message.mode)
+
+    def on_open_check_in(self, message: OpenCheckIn) -> None:
+        self.action_checkin()
+
+    def on_open_export(self, message: OpenExport) -> None:
+        from pop_tui.ui.dialogs.export import ExportDialog
+
+        self.push_screen(ExportDialog(self, period=message.period))
+
+    def on_open_help(self, message: OpenHelp) -> None:
+        self.action_help()
+
+    def on_start_guide(self, message: StartGuide) -> None:
+        self.start_guide()
+
+    async def on_switch_language(self, message: SwitchLanguage) -> None:
+        await self.switch_language(message.language)
+
+
+def _shows_the_context(app: PopApp) -> PopContext:
+    """Never called: mypy checks here that the app shows its parts the face they expect."""
+    return app

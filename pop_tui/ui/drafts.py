@@ -21,17 +21,18 @@ from textual.css.query import NoMatches
 from pop_tui.core.model import TABLES, ModelError, Record
 from pop_tui.core.texts import t
 from pop_tui.store.drafts import Draft, remove_draft, write_draft
+from pop_tui.ui.context import pop_context
 from pop_tui.ui.dialogs.draft import DraftDialog
 from pop_tui.ui.dialogs.form import FormDialog
 
 if TYPE_CHECKING:
-    from pop_tui.ui.app import PopApp
+    from textual.app import App
 
 # The actions of a section screen that only open a form, and so may be replayed.
 REOPENABLE = frozenset({"add", "edit", "reschedule", "edit_action", "ask", "answer", "reflect"})
 
 
-def keep_drafts(app: PopApp) -> list[Path]:
+def keep_drafts(app: App[Any]) -> list[Path]:
     """Write a draft for every open form that holds unsaved typing; where they went."""
     kept: list[Path] = []
     for screen in app.screen_stack:
@@ -42,19 +43,19 @@ def keep_drafts(app: PopApp) -> list[Path]:
         with contextlib.suppress(NoMatches, OSError, TypeError, ValueError):
             document = screen.draft_document()
             if document is not None:
-                kept.append(write_draft(app.store.path, document))
+                kept.append(write_draft(pop_context(app).store.path, document))
     return kept
 
 
-def offer_drafts(app: PopApp, drafts: list[Draft], unreadable: list[Path]) -> None:
+def offer_drafts(app: App[Any], drafts: list[Draft], unreadable: list[Path]) -> None:
     """Offer the drafts kept for this plan (see store.drafts.list_drafts), one after another."""
     for path in unreadable:
-        app.say(t("draft.msg.unreadable", path=path), severity="warning")
+        pop_context(app).say(t("draft.msg.unreadable", path=path), severity="warning")
     if drafts:
         _offer(app, drafts[0], drafts[1:])
 
 
-def _offer(app: PopApp, draft: Draft, rest: list[Draft], reason: str = "") -> None:
+def _offer(app: App[Any], draft: Draft, rest: list[Draft], reason: str = "") -> None:
     reason = reason or why_not(app, draft)
 
     def answered(answer: str | None) -> None:
@@ -63,20 +64,20 @@ def _offer(app: PopApp, draft: Draft, rest: list[Draft], reason: str = "") -> No
             return
         if answer == "discard":
             remove_draft(draft)
-            app.say(t("draft.msg.discarded"))
+            pop_context(app).say(t("draft.msg.discarded"))
         if rest:
             _offer(app, rest[0], rest[1:])
 
     app.push_screen(DraftDialog(draft, reason), answered)
 
 
-async def _restore(app: PopApp, draft: Draft, rest: list[Draft]) -> None:
+async def _restore(app: App[Any], draft: Draft, rest: list[Draft]) -> None:
     reason = await reopen(app, draft)
     if reason:
         _offer(app, draft, rest, reason)
         return
     remove_draft(draft)
-    app.say(t("draft.msg.restored"))
+    pop_context(app).say(t("draft.msg.restored"))
     # Any other drafts wait for the next start: one form at a time.
 
 
@@ -111,12 +112,12 @@ def _steps_of(place: dict[str, Any]) -> tuple[int, int | None] | None:
     return None
 
 
-def why_not(app: PopApp, draft: Draft) -> str:
+def why_not(app: App[Any], draft: Draft) -> str:
     """Why the draft's form cannot be opened again; "" when it can (as far as can be seen)."""
     origin, place = _origin(draft)
     if origin.get("action") not in REOPENABLE or origin.get("mode") not in app.MODES:
         return t("draft.reason.unknown")
-    plan = app.store.plan
+    plan = pop_context(app).store.plan
     base = _record(draft.document.get("record"))
     # The profile is there even before it was first saved (blank): it cannot go.
     if base is not None and base.TABLE != "profile" and plan.get(base.TABLE, base.id) is None:
@@ -129,7 +130,7 @@ def why_not(app: PopApp, draft: Draft) -> str:
     return ""
 
 
-async def reopen(app: PopApp, draft: Draft) -> str:
+async def reopen(app: App[Any], draft: Draft) -> str:
     """Open the draft's form again with its typing; "" when done, else why it cannot be."""
     from pop_tui.ui.screens.section import SectionScreen
     from pop_tui.ui.screens.steps import StepsScreen

@@ -1,15 +1,14 @@
 """The sections of the app and the number keys that reach them from everywhere.
 
 Each section is a Textual mode with a screen stack of its own, so it keeps its
-cursor (and an open action's steps) while another section is shown.
+cursor (and an open action's steps) while another section is shown. The screen
+each section starts with is made in :mod:`pop_tui.ui.modes`, which only the app
+imports: the screens import this module for the number keys.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from textual.binding import Binding
-from textual.screen import Screen
 
 from pop_tui.ui.keys import described
 
@@ -50,49 +49,3 @@ def section_bindings(namespace: str = "") -> list[Binding]:
 
 
 SECTION_BINDINGS = section_bindings()
-
-
-def _dashboard() -> Screen[None]:
-    from pop_tui.ui.screens.dashboard import DashboardScreen
-
-    return DashboardScreen()
-
-
-def _analysis() -> Screen[None]:
-    from pop_tui.ui.screens.analysis import AnalysisScreen
-
-    return AnalysisScreen()
-
-
-def _goals() -> Screen[None]:
-    from pop_tui.ui.screens.goals import GoalsScreen
-
-    return GoalsScreen()
-
-
-def _employer() -> Screen[None]:
-    from pop_tui.ui.screens.employer import EmployerScreen
-
-    return EmployerScreen()
-
-
-def _actions() -> Screen[None]:
-    from pop_tui.ui.screens.actions import ActionPlanScreen
-
-    return ActionPlanScreen()
-
-
-def _evaluation() -> Screen[None]:
-    from pop_tui.ui.screens.evaluation import EvaluationScreen
-
-    return EvaluationScreen()
-
-
-SECTION_MODES: dict[str, str | Callable[[], Screen[None]]] = {
-    "dashboard": _dashboard,
-    "analysis": _analysis,
-    "goals": _goals,
-    "employer": _employer,
-    "actions": _actions,
-    "evaluation": _evaluation,
-}

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, cast
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.markup import escape
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets.option_list import Option
 
@@ -24,11 +25,22 @@ from pop_tui.core.dates import format_date
 from pop_tui.core.model import Review
 from pop_tui.core.printable import printable
 from pop_tui.core.texts import LANGUAGES, language, t
+from pop_tui.ui.context import (
+    OpenCheckIn,
+    OpenExport,
+    OpenHelp,
+    ShowSection,
+    StartGuide,
+    SwitchLanguage,
+    pop_context,
+)
 from pop_tui.ui.dialogs.base import blocks_app_keys
 from pop_tui.ui.navigation import SECTIONS
 
 if TYPE_CHECKING:
-    from pop_tui.ui.app import PopApp
+    from textual.app import App
+
+    from pop_tui.ui.context import PopContext
 
 Command = Callable[[], Awaitable[None] | None]
 # The section where reviews are held (its screen's "hold" action starts one).
@@ -81,8 +93,8 @@ class PlanCommands(Provider):
     """What the palette offers: this screen's keys, the app's commands and every record."""
 
     @property
-    def pop(self) -> PopApp:
-        return cast("PopApp", self.app)
+    def pop(self) -> PopContext:
+        return cast("PopContext", self.app)
 
     # --- commands ---------------------------------------------------------------
 
@@ -92,30 +104,38 @@ class PlanCommands(Provider):
         if blocks_app_keys(screen):
             return
         yield from self._screen_keys(screen)
-        pop = self.pop
+        app = self.app
         for mode, _key, name in SECTIONS:
-            if mode != pop.current_mode:
+            if mode != app.current_mode:
                 yield (
                     t("palette.go", section=t(name)),
                     t("palette.go.help"),
-                    partial(pop.action_section, mode),
+                    self._asking(ShowSection(mode)),
                 )
         yield t("palette.new_goal"), t("palette.new_goal.help"), self._new_goal
-        yield t("palette.checkin"), t("palette.checkin.help"), pop.action_checkin
-        if REVIEWS in pop.MODES and pop.current_mode != REVIEWS:
+        yield t("palette.checkin"), t("palette.checkin.help"), self._asking(OpenCheckIn())
+        if REVIEWS in app.MODES and app.current_mode != REVIEWS:
             yield t("palette.review"), t("palette.review.help"), self._hold_review
-        yield t("palette.export"), t("palette.export.help"), pop.action_export
+        yield t("palette.export"), t("palette.export.help"), self._asking(OpenExport())
         yield t("palette.periods"), t("palette.periods.help"), self._periods
         other = next(lang for lang in LANGUAGES if lang != language())
         yield (
             t("palette.language"),
             t("palette.language.help"),
-            partial(pop.switch_language, other),
+            self._asking(SwitchLanguage(other)),
         )
         yield t("palette.theme"), t("palette.theme.help"), self._pick_theme
-        yield t("palette.guide"), t("palette.guide.help"), pop.start_guide
-        yield t("palette.help"), t("palette.help.help"), pop.action_help
-        yield t("palette.quit"), t("palette.quit.help"), pop.action_quit
+        yield t("palette.guide"), t("palette.guide.help"), self._asking(StartGuide())
+        yield t("palette.help"), t("palette.help.help"), self._asking(OpenHelp())
+        yield t("palette.quit"), t("palette.quit.help"), app.action_quit
+
+    def _asking(self, message: Message) -> Command:
+        """A command that asks the app with ``message`` (see :mod:`pop_tui.ui.context`)."""
+
+        def ask() -> None:
+            self.app.post_message(message)
+
+        return ask
 
     def _screen_keys(self, screen: Screen[Any]) -> Iterator[tuple[str, str, Command]]:
         """The calling screen's own keys (add, edit, reschedule...) as commands."""
@@ -140,29 +160,28 @@ class PlanCommands(Provider):
             )
 
     async def _new_goal(self) -> None:
-        screen = await show_section(self.pop, "goals")
+        screen = await show_section(self.app, "goals")
         await screen.run_action("add")
 
     async def _hold_review(self) -> None:
-        screen = await show_section(self.pop, REVIEWS)
+        screen = await show_section(self.app, REVIEWS)
         await screen.run_action("hold")
 
     async def _periods(self) -> None:
         from pop_tui.ui.screens.periods import PeriodsScreen
 
-        await show_section(self.pop, REVIEWS)
-        await self.pop.push_screen(PeriodsScreen())
+        await show_section(self.app, REVIEWS)
+        await self.app.push_screen(PeriodsScreen())
 
     def _pick_theme(self) -> None:
-        pop = self.pop
-        pop.push_screen(Palette(t("palette.theme.placeholder"), providers=[ThemeCommands]))
+        self.app.push_screen(Palette(t("palette.theme.placeholder"), providers=[ThemeCommands]))
 
     # --- records ----------------------------------------------------------------
 
     def records(self) -> Iterator[tuple[str, str, str, Command]]:
         """(kind, title, help, show it) for every goal, action, step and review."""
         plan = self.pop.store.plan
-        pop = self.pop
+        pop = self.app
         for goal in plan.goals.values():
             yield t("palette.kind.goal"), goal.title, "", partial(show_goal, pop, goal.id)
         for action in plan.actions.values():
@@ -221,12 +240,12 @@ class ThemeCommands(Provider):
     """The colour themes; the one chosen is remembered for the next start."""
 
     def _themes(self) -> Iterator[tuple[str, str]]:
-        app = cast("PopApp", self.app)
+        app = self.app
         for name in sorted(app.available_themes):
             yield name, t("palette.theme.current") if name == app.theme else ""
 
     def _choose(self, name: str) -> None:
-        cast("PopApp", self.app).switch_theme(name)
+        cast("PopContext", self.app).switch_theme(name)
 
     async def discover(self) -> Hits:
         for name, help in self._themes():
@@ -249,7 +268,7 @@ class ThemeCommands(Provider):
 # --- showing a record in its section ---------------------------------------------
 
 
-async def show_section(pop: PopApp, mode: str) -> Screen[Any]:
+async def show_section(pop: App[Any], mode: str) -> Screen[Any]:
     """The section's own screen, shown (anything pushed on top of it is closed)."""
     if pop.current_mode != mode:
         await pop.switch_mode(mode)
@@ -258,7 +277,7 @@ async def show_section(pop: PopApp, mode: str) -> Screen[Any]:
     return pop.screen
 
 
-async def _reveal(pop: PopApp, mode: str, option_id: str) -> Screen[Any]:
+async def _reveal(pop: App[Any], mode: str, option_id: str) -> Screen[Any]:
     screen = await show_section(pop, mode)
     reveal = getattr(screen, "reveal", None)
     if callable(reveal):
@@ -266,19 +285,19 @@ async def _reveal(pop: PopApp, mode: str, option_id: str) -> Screen[Any]:
     return screen
 
 
-async def show_goal(pop: PopApp, goal_id: int) -> None:
+async def show_goal(pop: App[Any], goal_id: int) -> None:
     await _reveal(pop, "goals", f"goal:{goal_id}")
 
 
-async def show_action(pop: PopApp, action_id: int) -> None:
+async def show_action(pop: App[Any], action_id: int) -> None:
     await _reveal(pop, "actions", f"action:{action_id}")
 
 
-async def show_step(pop: PopApp, step_id: int) -> None:
+async def show_step(pop: App[Any], step_id: int) -> None:
     """The step in the steps of its action (or its goal's loose steps), cursor on it."""
     from pop_tui.ui.screens.steps import StepsScreen
 
-    plan = pop.store.plan
+    plan = pop_context(pop).store.plan
     step = plan.steps.get(step_id)
     if step is None:
         return
@@ -290,7 +309,7 @@ async def show_step(pop: PopApp, step_id: int) -> None:
     await pop.push_screen(steps)
 
 
-async def show_review(pop: PopApp, review_id: int) -> None:
+async def show_review(pop: App[Any], review_id: int) -> None:
     """The review where it is listed: the evaluation screen if there is one, else the
     dashboard when it is due soon; otherwise say that it is not shown anywhere."""
     option_id = f"review:{review_id}"
@@ -301,4 +320,4 @@ async def show_review(pop: PopApp, review_id: int) -> None:
         reveal = getattr(screen, "reveal", None)
         if callable(reveal) and reveal(option_id):
             return
-    pop.say(t("palette.not_shown"), severity="warning")
+    pop_context(pop).say(t("palette.not_shown"), severity="warning")

@@ -1,4 +1,7 @@
-"""Texts of the exports (conversation pack, calendar), of import and of plan periods."""
+"""Texts of the exports (conversation pack, calendar), of import and of plan periods.
+
+Long on purpose: a catalogue of texts, English and Dutch, no logic.
+"""
 
 EN: dict[str, str] = {
     # The conversation pack (Markdown and HTML).

@@ -1,4 +1,7 @@
-"""Texts of the four section screens (analysis, goals, employer, action plan) and their dialogs."""
+"""Texts of the four section screens (analysis, goals, employer, action plan) and their dialogs.
+
+Long on purpose: a catalogue of texts, English and Dutch, no logic.
+"""
 
 EN: dict[str, str] = {
     # Section names (also the footer's number keys).

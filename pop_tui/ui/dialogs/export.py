@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
+from textual.binding import BindingType
 from textual.widgets import Input
 
 from pop_tui.core.export import FORMATS, ExportSource, Format, export
@@ -18,10 +19,11 @@ from pop_tui.core.periods import PeriodError, archived_periods, archived_plan, c
 from pop_tui.core.printable import printable
 from pop_tui.core.texts import t
 from pop_tui.store.files import atomic_write
-from pop_tui.ui.dialogs.form import FormDialog, FormField, Values
+from pop_tui.ui.dialogs.form import FormDialog, FormField, Values, save_binding
+from pop_tui.ui.keys import described
 
 if TYPE_CHECKING:
-    from pop_tui.ui.app import PopApp
+    from pop_tui.ui.context import PopContext
 
 # Not a possible period name (those are printable), so it cannot clash with one.
 CURRENT = "\x00current"
@@ -47,8 +49,10 @@ class ExportDialog(FormDialog):
 
     # A file name and a format are quickly chosen again: not worth a draft.
     KEEPS_DRAFTS = False
+    # The key bar names the save key as the button does.
+    BINDINGS: ClassVar[list[BindingType]] = [save_binding(described("exportui.save"))]
 
-    def __init__(self, pop: PopApp, period: str | None = None) -> None:
+    def __init__(self, pop: PopContext, period: str | None = None) -> None:
         """``period``: the name of an earlier period to offer first (default: the current plan)."""
         today = pop.today()
         plan = pop.store.plan

@@ -14,13 +14,13 @@ field: keep mine, keep theirs, or back to the form.
 
 What was typed and not yet saved can be taken out as a draft
 (:meth:`FormDialog.draft_document`) when the connection drops, and put back
-into the same form at the next start (:meth:`FormDialog.restore`).
+into the same form at the next start (:meth:`FormDialog.restore`); see
+:mod:`pop_tui.ui.dialogs.form_drafts`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import replace
 from datetime import date
 from typing import Any, ClassVar, TypeVar
 
@@ -39,7 +39,6 @@ from pop_tui.core.entry import clean_entry
 from pop_tui.core.model import Record
 from pop_tui.core.printable import printable
 from pop_tui.core.texts import t
-from pop_tui.ui.dialogs.base import Dialog
 from pop_tui.ui.dialogs.fields import (
     FieldError,
     FieldKind,
@@ -48,6 +47,7 @@ from pop_tui.ui.dialogs.fields import (
     initial_text,
     read_field,
 )
+from pop_tui.ui.dialogs.form_drafts import FormDrafts
 from pop_tui.ui.dialogs.merge import Conflict, merge_values
 from pop_tui.ui.keys import described
 from pop_tui.ui.widgets.link_list import LinkList
@@ -60,6 +60,7 @@ __all__ = [
     "FormField",
     "Values",
     "read_field",
+    "save_binding",
 ]
 
 T = TypeVar("T")
@@ -74,12 +75,20 @@ class EntryInput(Input):
     so nothing pasted can reach the terminal or the plan.
     """
 
-    def _on_paste(self, event: events.Paste) -> None:
+    def on_paste(self, event: events.Paste) -> None:
         # Input's own handler runs after this one and inserts the (now clean) text.
         event.text = clean_entry(event.text)
 
 
-class FormDialog(Dialog[bool]):
+def save_binding(description: str) -> Binding:
+    """The key that saves a form; a form whose button says another word than "Save"
+    ("Next", "Export") binds it again with that word, so that the key bar says it too."""
+    # Enter in a text field saves too. F2 comes first (the footer shows it): it works on
+    # a choice or a list as well, and in every terminal, where flow control may take ctrl+s.
+    return Binding("f2,ctrl+s", "save", description, id="form.save")
+
+
+class FormDialog(FormDrafts):
     """A titled form; ``submit(values)`` saves and answers True to close it.
 
     ``record`` is the record the form edits, as it was when the form opened;
@@ -88,12 +97,8 @@ class FormDialog(Dialog[bool]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", described("form.key.cancel"), id="form.cancel"),
-        # Enter in a text field saves too. F2 comes first (the footer shows it): it works on
-        # a choice or a list as well, and in every terminal, where flow control may take ctrl+s.
-        Binding("f2,ctrl+s", "save", described("form.key.save"), id="form.save"),
+        save_binding(described("form.key.save")),
     ]
-    # Whether typing left in this form is kept as a draft when pop is closed from outside.
-    KEEPS_DRAFTS: ClassVar[bool] = True
 
     def __init__(
         self,
@@ -115,13 +120,6 @@ class FormDialog(Dialog[bool]):
         self.today = today
         self.intro = intro
         self.save_label = save_label or t("form.save")
-        if save_label:
-            # The key bar names the save key as the button does ("Next", "Export").
-            keys = self._bindings.key_to_bindings
-            for key, found in keys.items():
-                keys[key] = [
-                    replace(b, description=save_label) if b.id == "form.save" else b for b in found
-                ]
         self.cancel_label = cancel_label or t("form.cancel")
         self.record = record
         self.origin = dict(origin) if origin is not None else None
@@ -211,17 +209,6 @@ class FormDialog(Dialog[bool]):
             return widget.value
         if isinstance(widget, LinkList):
             return widget.selected
-        raise TypeError(name)
-
-    def widget_state(self, name: str) -> Any:
-        """What the widget of a field shows, as plain data (kept in a draft)."""
-        widget = self.query_one(f"#field-{name}")
-        if isinstance(widget, Input):
-            return widget.value
-        if isinstance(widget, Select):
-            return widget.value
-        if isinstance(widget, LinkList):
-            return list(widget.selected)
         raise TypeError(name)
 
     def _read(self, name: str) -> Any:
@@ -371,82 +358,3 @@ class FormDialog(Dialog[bool]):
     @on(Button.Pressed, "#form-cancel")
     def _cancel_pressed(self) -> None:
         self.action_cancel()
-
-    # --- drafts ---------------------------------------------------------------
-
-    def typed(self) -> dict[str, Any]:
-        """The fields changed since the form opened, as their widgets show them."""
-        changed: dict[str, Any] = {}
-        for name in self.fields:
-            state = self.widget_state(name)
-            opened = self._opened.get(name)
-            if isinstance(state, list) and isinstance(opened, list):
-                if set(state) != set(opened):
-                    changed[name] = state
-            elif state != opened:
-                changed[name] = state
-        return changed
-
-    def draft_document(self) -> dict[str, Any] | None:
-        """What was typed and not saved, with what is needed to open this form again.
-
-        None when nothing was changed: then nothing would be lost.
-        """
-        typed = self.typed() if self.KEEPS_DRAFTS else {}
-        if not typed:
-            return None
-        record = self.record
-        return {
-            "title": self.form_title,
-            "origin": self.origin,
-            "record": (
-                {"table": record.TABLE, "id": record.id, "fields": record.to_dict()}
-                if record is not None
-                else None
-            ),
-            "fields": [
-                {
-                    "name": name,
-                    "label": field.label,
-                    "kind": field.kind,
-                    "value": typed[name],
-                    "shown": _shown(field, typed[name]),
-                }
-                for name, field in self.fields.items()
-                if name in typed
-            ],
-        }
-
-    def restore(self, typed: Mapping[str, Any], base: Record | None) -> None:
-        """Put a draft's typing back into the fields.
-
-        ``base`` is the record as it was when the draft's form first opened, so
-        that a change saved elsewhere since then is still noticed at saving.
-        """
-        if base is not None:
-            self.record = base
-        if self.is_mounted:
-            self._fill(typed)
-        else:
-            self._restoring = typed
-
-    def _fill(self, typed: Mapping[str, Any]) -> None:
-        for name, value in typed.items():
-            if name not in self.fields:
-                continue
-            widget = self.query_one(f"#field-{name}")
-            if isinstance(widget, Input) and isinstance(value, str):
-                widget.value = printable(value)
-            elif isinstance(widget, Select):
-                if any(v == value for _, v in self.fields[name].choices):
-                    widget.value = value
-            elif isinstance(widget, LinkList) and isinstance(value, list):
-                widget.select(value)
-
-
-def _shown(field: FormField, value: Any) -> str:
-    """A draft value as a person reads it, for when the form cannot be opened again."""
-    if field.kind in ("choice", "links"):
-        chosen = set(value) if isinstance(value, list) else {value}
-        return ", ".join(label for label, v in field.choices if v in chosen)
-    return str(value)

@@ -32,7 +32,7 @@ from pop_tui.ui.widgets.key_bar import KeyBar
 from pop_tui.ui.widgets.pack_view import PackView
 
 if TYPE_CHECKING:
-    from pop_tui.ui.app import PopApp
+    from pop_tui.ui.context import PopContext
 
 
 def period_date(day: date | None) -> str:
@@ -65,8 +65,8 @@ class ArchiveScreen(Screen[None]):
         self.plan = plan
 
     @property
-    def pop(self) -> PopApp:
-        return cast("PopApp", self.app)
+    def pop(self) -> PopContext:
+        return cast("PopContext", self.app)
 
     def compose(self) -> ComposeResult:
         period = self.period
@@ -83,7 +83,7 @@ class ArchiveScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = t("archive.title", name=printable(self.period.name))
         self.query_one(PackView).focus()
-        self.watch(self.pop, "revision", self._leave_if_gone, init=False)
+        self.watch(self.app, "revision", self._leave_if_gone, init=False)
 
     def on_screen_resume(self) -> None:
         self._leave_if_gone()

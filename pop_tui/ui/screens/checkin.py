@@ -32,7 +32,7 @@ from pop_tui.ui.keys import described
 from pop_tui.ui.styles import DIALOG_STYLES, stylesheet
 
 if TYPE_CHECKING:
-    from pop_tui.ui.app import PopApp
+    from pop_tui.ui.context import PopContext
 
 WHEN_WIDTH = 12
 
@@ -123,8 +123,8 @@ class CheckInScreen(Dialog[bool]):
         self.mood: int | None = None
 
     @property
-    def pop(self) -> PopApp:
-        return cast("PopApp", self.app)
+    def pop(self) -> PopContext:
+        return cast("PopContext", self.app)
 
     def compose(self) -> ComposeResult:
         # The title and the key hint sit in the border: on a 20-line terminal every row counts.
@@ -136,7 +136,7 @@ class CheckInScreen(Dialog[bool]):
             yield MoodPicker(id="checkin-mood")
 
     def on_mount(self) -> None:
-        self.watch(self.pop, "revision", self.refresh_steps, init=False)
+        self.watch(self.app, "revision", self.refresh_steps, init=False)
         self.refresh_steps()
         steps = self.query_one(CheckList)
         if steps.option_count and not steps.get_option_at_index(0).disabled:

@@ -22,7 +22,7 @@ from pop_tui.ui.widgets.key_bar import KeyBar
 from pop_tui.ui.widgets.when_column import late_label, when_width
 
 if TYPE_CHECKING:
-    from pop_tui.ui.app import PopApp
+    from pop_tui.ui.context import PopContext
 
 SOON_DAYS = 7
 REVIEW_DAYS = 14
@@ -78,8 +78,8 @@ class DashboardScreen(Screen[None]):
     ]
 
     @property
-    def pop(self) -> PopApp:
-        return cast("PopApp", self.app)
+    def pop(self) -> PopContext:
+        return cast("PopContext", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -99,7 +99,7 @@ class DashboardScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = t("ui.dashboard")
-        self.watch(self.pop, "revision", self.refresh_agenda, init=False)
+        self.watch(self.app, "revision", self.refresh_agenda, init=False)
         self.refresh_agenda()
 
     def refresh_agenda(self) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import PurePath
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from dateutil.relativedelta import relativedelta
 from textual import on
@@ -28,6 +28,7 @@ from pop_tui.core.edit import Edit
 from pop_tui.core.model import QUADRANTS, Action, EmployerGoal, Goal, Step, SwotItem
 from pop_tui.core.printable import printable
 from pop_tui.core.texts import t
+from pop_tui.ui.context import ShowSection, pop_context
 from pop_tui.ui.dialogs.base import Dialog
 from pop_tui.ui.dialogs.form import FormDialog, FormField, Values
 from pop_tui.ui.dialogs.goal_form import GoalForm
@@ -36,7 +37,7 @@ from pop_tui.ui.screens.goals import existing_links
 from pop_tui.ui.styles import DIALOG_STYLES, stylesheet
 
 if TYPE_CHECKING:
-    from pop_tui.ui.app import PopApp
+    from textual.app import App
 
 FormSubmit = Callable[[Values], bool]
 Next = Callable[[], None]
@@ -82,10 +83,11 @@ class GuideWelcome(Dialog[bool]):
 
 
 class GuidedStart:
-    """Runs the guided start on ``pop``: each step opens when the one before closes."""
+    """Runs the guided start in ``app``: each step opens when the one before closes."""
 
-    def __init__(self, pop: PopApp) -> None:
-        self.pop = pop
+    def __init__(self, app: App[Any]) -> None:
+        self.app = app
+        self.pop = pop_context(app)
         self.goal_id: int | None = None
 
     @property
@@ -93,7 +95,7 @@ class GuidedStart:
         return self.pop.today()
 
     def begin(self) -> None:
-        self.pop.push_screen(GuideWelcome(), self._welcomed)
+        self.app.push_screen(GuideWelcome(), self._welcomed)
 
     def _welcomed(self, start: bool | None) -> None:
         if start:
@@ -105,7 +107,7 @@ class GuidedStart:
         self, title: str, intro: str, fields: list[FormField], submit: FormSubmit, after: Next
     ) -> None:
         dialog = FormDialog(title, fields, submit, self.today, intro=intro)
-        self.pop.push_screen(dialog, lambda _saved: after())
+        self.app.push_screen(dialog, lambda _saved: after())
 
     # --- 1. analysis --------------------------------------------------------------
 
@@ -151,7 +153,7 @@ class GuidedStart:
 
         form = GoalForm(t("guide.goal.title"), draft, self.pop.store.plan, submit, today)
         form.intro = t("guide.goal.intro")
-        self.pop.push_screen(form, lambda _saved: self._employer())
+        self.app.push_screen(form, lambda _saved: self._employer())
 
     # --- 3. employer --------------------------------------------------------------
 
@@ -278,6 +280,6 @@ class GuidedStart:
         self._form(t("guide.review.title"), t("guide.review.intro"), fields, submit, self._done)
 
     def _done(self) -> None:
-        self.pop.action_section("dashboard")
+        self.app.post_message(ShowSection("dashboard"))
         if not self.pop.store.plan.is_empty():
             self.pop.say(t("guide.done"))

@@ -43,7 +43,7 @@ from pop_tui.ui.widgets.key_bar import KeyBar
 from pop_tui.ui.widgets.record_list import RecordList, record_id
 
 if TYPE_CHECKING:
-    from pop_tui.ui.app import PopApp
+    from pop_tui.ui.context import PopContext
 
 # A long name still leaves room for the dates and the counts.
 NAME_WIDTH = 16
@@ -90,8 +90,8 @@ class PeriodsScreen(Screen[None]):
     ]
 
     @property
-    def pop(self) -> PopApp:
-        return cast("PopApp", self.app)
+    def pop(self) -> PopContext:
+        return cast("PopContext", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -106,7 +106,7 @@ class PeriodsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = t("periodsui.title")
-        self.watch(self.pop, "revision", self.refresh_view, init=False)
+        self.watch(self.app, "revision", self.refresh_view, init=False)
         self.refresh_view()
 
     def refresh_view(self, keep: str | None = None) -> None:

@@ -29,7 +29,7 @@ from pop_tui.ui.widgets.key_bar import KeyBar
 from pop_tui.ui.widgets.record_list import RecordList
 
 if TYPE_CHECKING:
-    from pop_tui.ui.app import PopApp
+    from pop_tui.ui.context import PopContext
 
 Mutation = Callable[[Edit], object]
 
@@ -63,8 +63,8 @@ class SectionScreen(Screen[None]):
         self.select_next: str | None = None
 
     @property
-    def pop(self) -> PopApp:
-        return cast("PopApp", self.app)
+    def pop(self) -> PopContext:
+        return cast("PopContext", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -77,7 +77,7 @@ class SectionScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = t(self.TITLE_KEY)
-        self.watch(self.pop, "revision", self.refresh_view, init=False)
+        self.watch(self.app, "revision", self.refresh_view, init=False)
         self.refresh_view()
 
     def refresh_view(self) -> None:

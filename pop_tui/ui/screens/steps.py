@@ -28,7 +28,7 @@ from pop_tui.core.printable import printable
 from pop_tui.core.texts import t
 from pop_tui.ui.dialogs.form import FormDialog, FormField, Values
 from pop_tui.ui.keys import described
-from pop_tui.ui.screens.actions import edit_action, short_date
+from pop_tui.ui.screens.action_form import edit_action, short_date
 from pop_tui.ui.screens.section import Mutation, SectionScreen
 from pop_tui.ui.styles import stylesheet
 from pop_tui.ui.widgets.record_list import RecordList, hint, record_id
