@@ -10,13 +10,18 @@
   bandwidth, and nothing in it needs motion to be understood. Textual's own
   ``TEXTUAL_ANIMATIONS`` variable still wins.
 - The colour theme chosen in the palette is remembered (see :mod:`pop_tui.ui.settings`).
+- A terminal that went away ends the app as a hang-up does (see :mod:`pop_tui.cli.hangup`),
+  not through Textual's exit, which would wait on it.
 """
 
 from __future__ import annotations
 
 import os
+import signal
+import sys
 from typing import Any, ClassVar
 
+from rich.console import RenderableType
 from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -24,6 +29,7 @@ from textual.command import CommandPalette, Provider
 from textual.filter import Monochrome, NoColor
 from textual.notifications import SeverityLevel
 
+from pop_tui.cli import hangup
 from pop_tui.core.printable import printable
 from pop_tui.core.texts import set_language, t
 from pop_tui.ui.keymap import KeymapError, keymap_path, read_keymap
@@ -69,6 +75,13 @@ class TerminalApp(App[None]):
         and a control character in it is shown as a harmless picture."""
         shown = "\n".join(printable(line) for line in message.split("\n"))
         self.notify(shown, severity=severity, markup=False)
+
+    def panic(self, *renderables: RenderableType) -> None:
+        # Textual's input thread panics the app when a read fails; when the terminal
+        # hung up, there is no one to show the error to, and exiting would wait on it.
+        if sys.__stdin__ is not None and hangup.terminal_gone(sys.__stdin__.fileno()):
+            hangup.hang_up(signal.SIGHUP)
+        super().panic(*renderables)
 
     def on_mount(self) -> None:
         self.load_keymap()
