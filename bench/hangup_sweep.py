@@ -1,11 +1,12 @@
 """Close pop's terminal at many moments of its first seconds, and count the pops left behind.
 
     python -m bench.hangup_sweep [--runs 100] [--seconds 2] [--signal hup|term]
-                                 [--parallel 4] [--code DIR]
+                                 [--from launch|paint] [--parallel 4] [--code DIR]
 
 Each run starts ``pop --db PLAN`` (the example plan) in a pseudo-terminal of its
 own, 80x24, and hangs up on it at a moment spread evenly over the first
-``--seconds`` after launch: ``hup`` closes the terminal (the kernel sends
+``--seconds`` after launch (``--from paint``: after the dashboard first
+showed, the moment of the issue, e.g. ``--seconds 0.2``): ``hup`` closes the terminal (the kernel sends
 SIGHUP, as when an SSH line drops), ``term`` sends SIGTERM. A pop still running
 3 seconds later counts as left behind (and is then killed). Prints how many
 ended, with which exit codes, and the longest time from the hang-up to the end.
@@ -47,9 +48,14 @@ def write_plan(path: Path) -> None:
     write_new_plan(path, plan)
 
 
-def one_run(plan: Path, at: float, signum: int, code: str | None) -> tuple[float, Ended]:
+def one_run(
+    plan: Path, at: float, signum: int, code: str | None, from_paint: bool
+) -> tuple[float, Ended]:
     pop = PopInPty(["--db", plan], env={"POP_TODAY": TODAY.isoformat()}, pythonpath=code)
     try:
+        if from_paint:
+            pop.wait_for_text("Dashboard", "Check in")
+            at += pop.since_launch()
         pop.keep_reading(at - pop.since_launch())
         moment = pop.since_launch()
         if signum == signal.SIGHUP:
@@ -67,6 +73,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=100)
     parser.add_argument("--seconds", type=float, default=2.0)
     parser.add_argument("--signal", choices=("hup", "term"), default="hup")
+    parser.add_argument("--from", dest="start", choices=("launch", "paint"), default="launch")
     parser.add_argument("--parallel", type=int, default=4)
     parser.add_argument("--code", help="run the pop in this folder instead")
     args = parser.parse_args()
@@ -78,7 +85,9 @@ def main() -> int:
         before = plan.read_bytes()
         moments = [args.seconds * i / args.runs for i in range(args.runs)]
         with ThreadPoolExecutor(args.parallel) as pool:
-            runs = list(pool.map(lambda at: one_run(plan, at, signum, code), moments))
+            runs = list(
+                pool.map(lambda at: one_run(plan, at, signum, code, args.start == "paint"), moments)
+            )
         unchanged = plan.read_bytes() == before
     ended = [e for _m, e in runs if e.code is not None and not e.left]
     left = [(m, e) for m, e in runs if e.code is None or e.left]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from rich.console import RenderableType
 from textual import events
@@ -36,6 +36,9 @@ from pop_tui.ui.keymap import KeymapError, keymap_path, read_keymap
 from pop_tui.ui.keys import described, import_every_ui_module, pop_bindings, relabel, shown_key
 from pop_tui.ui.screens.too_small import TooSmallScreen, too_small
 from pop_tui.ui.settings import read_settings, remember, settings_path
+
+if TYPE_CHECKING:
+    from pop_tui.ui.app import PopApp
 
 THEME = "theme"
 
@@ -123,7 +126,12 @@ class TerminalApp(App[None]):
     # --- language and colours ---------------------------------------------------
 
     async def switch_language(self, lang: str) -> None:
-        """Say everything in ``lang`` from now on: keys at once, screens made anew."""
+        """Say everything in ``lang`` from now on: keys at once, screens made anew, with
+        the cursor where it was (the same record, on the same screen)."""
+        from pop_tui.ui.drafts import place_of, show_place
+
+        app = cast("PopApp", self)
+        where = place_of(app)
         set_language(lang)
         relabel(self)
         current = self.current_mode
@@ -138,6 +146,8 @@ class TerminalApp(App[None]):
         await self.remove_mode(current)
         self.add_mode(current, modes[current])
         await self.switch_mode(current)
+        if where is not None:
+            await show_place(app, *where)
         self.say(t("lang.switched"))
 
     def switch_theme(self, name: str) -> None:
