@@ -56,6 +56,7 @@ def run_until_hangup(plan: Path, tmp_path: Path, *keys: str) -> str:
         if worker.poll() is None:
             worker.kill()
     assert b"Traceback" not in err, err.decode()
+    assert worker.returncode == 129  # what a shell shows for an end by SIGHUP
     return screen
 
 
@@ -244,7 +245,7 @@ async def test_forms_of_other_screens_come_back_on_their_own_screen(
         assert isinstance(form, form_class)
         title, origin = form.form_title, form.origin
         form.query_one(f"#field-{field}", Input).value = typed
-        app._hang_up()
+        app._keep_drafts()
         await pilot.pause()
     app = make_app(other_session(demo_store.path))
     async with app.run_test(size=(100, 40)) as pilot:

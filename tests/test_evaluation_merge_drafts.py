@@ -294,7 +294,7 @@ async def test_a_draft_is_kept_on_hang_up_and_reopens_the_same_form(
         form = await open_form(pilot, app, *keys)
         title = form.form_title
         await type_into(pilot, app, field, typed)
-        app._hang_up()
+        app._keep_drafts()
         await pilot.pause()
     [draft] = list_drafts(demo_store.path)[0]
     assert draft.document["origin"]["mode"] == "evaluation"
@@ -321,7 +321,7 @@ async def test_a_restored_answer_is_saved_on_the_same_request(
     async with app.run_test(size=(100, 40)) as pilot:
         await open_form(pilot, app, f"feedback:{FEEDBACK}", "enter")
         await type_into(pilot, app, "answer", "Speak up sooner")
-        app._hang_up()
+        app._keep_drafts()
         await pilot.pause()
     app = make_app(other_session(demo_store.path))
     async with app.run_test(size=(100, 40)) as pilot:

@@ -3,15 +3,52 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
+import shutil
+import signal
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from pop_tui.cli import hangup
 from pop_tui.cli.context import Context
 from pop_tui.cli.parser import Common, file_path
 from pop_tui.core.texts import language, t
 from pop_tui.store.plan_store import PlanStore, write_new_plan
+
+if TYPE_CHECKING:
+    from pop_tui.ui.app import PopApp
+
+
+def _terminal_modes(fd: int) -> list[Any] | None:
+    import termios
+
+    try:
+        return termios.tcgetattr(fd)
+    except (termios.error, OSError):
+        return None
+
+
+@contextlib.contextmanager
+def drafts_kept_on_hang_up(app: PopApp) -> Iterator[None]:
+    """While the block runs, a hang-up keeps the open forms' typing as drafts (and a
+    terminal that is still there gets its modes back) before pop ends."""
+    from pop_tui.ui.drafts import keep_drafts
+
+    # The modes the terminal had before Textual changed them (it reads and writes stdin's).
+    terminal = sys.__stdin__.fileno() if sys.__stdin__ is not None else -1
+    modes = _terminal_modes(terminal)
+
+    def last_words(signum: int) -> None:
+        keep_drafts(app)
+        if signum != signal.SIGHUP:  # told to stop: the terminal may still be there
+            hangup.reset_terminal(terminal, modes)
+
+    with hangup.last_words(last_words):
+        yield
 
 
 def open_app(store: PlanStore, context: Context) -> int:
@@ -26,11 +63,15 @@ def open_app(store: PlanStore, context: Context) -> int:
     gc.enable()
     gc.freeze()
     today = context.today
-    PopApp(store, today=lambda: today).run()
+    app = PopApp(store, today=lambda: today)
+    with drafts_kept_on_hang_up(app):
+        app.run()
     return 0
 
 
 def run_tui(args: argparse.Namespace, context: Context) -> int:
+    # First of all: from here on a hang-up ends the process at once (see cli/hangup.py).
+    hangup.install()
     store = PlanStore.open(context.db)
     return open_app(store, context)
 
@@ -55,7 +96,12 @@ def run_demo(args: argparse.Namespace, context: Context) -> int:
         write_demo(out, context)
         print(t("cli.demo.written", path=out))
         return 0
-    with tempfile.TemporaryDirectory(prefix="pop-demo-") as folder:
+    hangup.install()
+    with (
+        tempfile.TemporaryDirectory(prefix="pop-demo-") as folder,
+        # A hang-up ends the process without the clean-up of the with-statement.
+        hangup.last_words(lambda _signum: shutil.rmtree(folder, ignore_errors=True)),
+    ):
         store = write_demo(Path(folder) / "demo.json", context)
         return open_app(store, context)
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import signal
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path, PurePath
@@ -40,8 +38,6 @@ from pop_tui.ui.terminal import TerminalApp
 
 # How often an open TUI looks whether another session changed the plan file.
 RELOAD_SECONDS = 1.0
-# A dropped SSH connection or a closed terminal window, and a plain kill.
-HANGUP_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
 
 
 class PopApp(TerminalApp):
@@ -84,7 +80,6 @@ class PopApp(TerminalApp):
 
     def on_mount(self) -> None:
         self.set_interval(RELOAD_SECONDS, self._reload_if_changed)
-        self._catch_hangups()
         # The guide, the drafts and their dialogs are imported only when needed:
         # most starts have a plan and no drafts, and every import delays the first paint.
         # Kept typing comes first: with a draft to offer, the guide is left for the
@@ -113,26 +108,10 @@ class PopApp(TerminalApp):
 
     def on_unmount(self) -> None:
         self._unsubscribe()
-        loop = asyncio.get_running_loop()
-        for signum in HANGUP_SIGNALS:
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.remove_signal_handler(signum)
 
     # --- closed from outside --------------------------------------------------
-
-    def _catch_hangups(self) -> None:
-        """On a dropped connection (SIGHUP) or a kill (SIGTERM), keep typing as drafts."""
-        loop = asyncio.get_running_loop()
-        for signum in HANGUP_SIGNALS:
-            # Not possible outside the main thread (an embedding host): then the
-            # default applies, and what was saved is on disk as always.
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(signum, self._hang_up)
-
-    def _hang_up(self) -> None:
-        # First the drafts, while the screens are whole; the terminal may be gone already.
-        self._keep_drafts()
-        self.exit()
+    # A hang-up (SIGHUP, SIGTERM) keeps the drafts and ends the process at once,
+    # without Textual's exit, which waits on the terminal (see pop_tui.cli.hangup).
 
     def panic(self, *renderables: RenderableType) -> None:
         # The input thread panics when the terminal is closed under it (EIO). Whatever

@@ -130,10 +130,44 @@ def why_not(app: App[Any], draft: Draft) -> str:
     return ""
 
 
+Place = tuple[str, dict[str, Any], str | None]
+
+
+def place_of(app: App[Any]) -> Place | None:
+    """Where the app is: the section on show, the screen's place in it (see
+    SectionScreen.place) and the record under the cursor; None when not on a section."""
+    from pop_tui.ui.screens.dashboard import DashboardScreen
+    from pop_tui.ui.screens.section import SectionScreen
+
+    for screen in reversed(app.screen_stack):  # under a dialog (the palette), its screen
+        if isinstance(screen, SectionScreen | DashboardScreen):
+            place = screen.place() if isinstance(screen, SectionScreen) else {}
+            return app.current_mode, place, screen.cursor_id()
+    return None
+
+
+async def show_place(app: App[Any], mode: str, place: dict[str, Any], cursor: str | None) -> None:
+    """Show the section ``mode`` with the screen at ``place`` and the cursor on ``cursor``."""
+    from pop_tui.ui.screens.dashboard import DashboardScreen
+    from pop_tui.ui.screens.section import SectionScreen
+    from pop_tui.ui.screens.steps import StepsScreen
+
+    await app.switch_mode(mode)
+    while len(app.screen_stack) > 1:
+        await app.pop_screen()
+    steps = _steps_of(place)
+    if steps is not None:
+        await app.push_screen(StepsScreen(*steps))
+    screen = app.screen
+    if isinstance(screen, SectionScreen):
+        screen.come_back(place, cursor)
+    elif isinstance(screen, DashboardScreen) and cursor is not None:
+        screen.reveal(cursor)
+
+
 async def reopen(app: App[Any], draft: Draft) -> str:
     """Open the draft's form again with its typing; "" when done, else why it cannot be."""
     from pop_tui.ui.screens.section import SectionScreen
-    from pop_tui.ui.screens.steps import StepsScreen
 
     reason = why_not(app, draft)
     if reason:
@@ -146,17 +180,11 @@ async def reopen(app: App[Any], draft: Draft) -> str:
         if isinstance(f, dict)
     }
 
-    await app.switch_mode(str(origin["mode"]))
-    while len(app.screen_stack) > 1:
-        await app.pop_screen()
-    steps = _steps_of(place)
-    if steps is not None:
-        await app.push_screen(StepsScreen(*steps))
+    cursor = origin.get("cursor")
+    await show_place(app, str(origin["mode"]), place, cursor if isinstance(cursor, str) else None)
     screen = app.screen
     if not isinstance(screen, SectionScreen):
         return t("draft.reason.unknown")
-    cursor = origin.get("cursor")
-    screen.come_back(place, cursor if isinstance(cursor, str) else None)
     await app.run_action(str(origin["action"]), screen)
 
     form = app.screen

@@ -10,13 +10,18 @@
   bandwidth, and nothing in it needs motion to be understood. Textual's own
   ``TEXTUAL_ANIMATIONS`` variable still wins.
 - The colour theme chosen in the palette is remembered (see :mod:`pop_tui.ui.settings`).
+- A terminal that went away ends the app as a hang-up does (see :mod:`pop_tui.cli.hangup`),
+  not through Textual's exit, which would wait on it.
 """
 
 from __future__ import annotations
 
 import os
-from typing import Any, ClassVar
+import signal
+import sys
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
+from rich.console import RenderableType
 from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -24,12 +29,16 @@ from textual.command import CommandPalette, Provider
 from textual.filter import Monochrome, NoColor
 from textual.notifications import SeverityLevel
 
+from pop_tui.cli import hangup
 from pop_tui.core.printable import printable
 from pop_tui.core.texts import set_language, t
 from pop_tui.ui.keymap import KeymapError, keymap_path, read_keymap
 from pop_tui.ui.keys import described, import_every_ui_module, pop_bindings, relabel, shown_key
 from pop_tui.ui.screens.too_small import TooSmallScreen, too_small
 from pop_tui.ui.settings import read_settings, remember, settings_path
+
+if TYPE_CHECKING:
+    from pop_tui.ui.app import PopApp
 
 THEME = "theme"
 
@@ -69,6 +78,13 @@ class TerminalApp(App[None]):
         and a control character in it is shown as a harmless picture."""
         shown = "\n".join(printable(line) for line in message.split("\n"))
         self.notify(shown, severity=severity, markup=False)
+
+    def panic(self, *renderables: RenderableType) -> None:
+        # Textual's input thread panics the app when a read fails; when the terminal
+        # hung up, there is no one to show the error to, and exiting would wait on it.
+        if sys.__stdin__ is not None and hangup.terminal_gone(sys.__stdin__.fileno()):
+            hangup.hang_up(signal.SIGHUP)
+        super().panic(*renderables)
 
     def on_mount(self) -> None:
         self.load_keymap()
@@ -110,7 +126,12 @@ class TerminalApp(App[None]):
     # --- language and colours ---------------------------------------------------
 
     async def switch_language(self, lang: str) -> None:
-        """Say everything in ``lang`` from now on: keys at once, screens made anew."""
+        """Say everything in ``lang`` from now on: keys at once, screens made anew, with
+        the cursor where it was (the same record, on the same screen)."""
+        from pop_tui.ui.drafts import place_of, show_place
+
+        app = cast("PopApp", self)
+        where = place_of(app)
         set_language(lang)
         relabel(self)
         current = self.current_mode
@@ -125,6 +146,8 @@ class TerminalApp(App[None]):
         await self.remove_mode(current)
         self.add_mode(current, modes[current])
         await self.switch_mode(current)
+        if where is not None:
+            await show_place(app, *where)
         self.say(t("lang.switched"))
 
     def switch_theme(self, name: str) -> None:

@@ -59,6 +59,8 @@ EN: dict[str, str] = {
     ),
     "periodsui.confirm.yes": "Start {name} (y)",
     "periodsui.confirm.no": "Don't start (n)",
+    "periodsui.key.start": "Start it",
+    "periodsui.key.dont_start": "Don't start",
     "periodsui.msg.started": "Started period {name}; {old} is kept read-only. u undoes it.",
     # The command palette.
     "palette.periods": "Plan periods",
@@ -121,6 +123,8 @@ NL: dict[str, str] = {
     ),
     "periodsui.confirm.yes": "{name} beginnen (y)",
     "periodsui.confirm.no": "Niet beginnen (n)",
+    "periodsui.key.start": "Beginnen",
+    "periodsui.key.dont_start": "Niet beginnen",
     "periodsui.msg.started": (
         "Periode {name} begonnen; {old} blijft te lezen. u maakt het ongedaan."
     ),

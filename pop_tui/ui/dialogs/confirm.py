@@ -1,4 +1,10 @@
-"""Ask before something is deleted: y deletes, n or Escape keeps it."""
+"""Ask before something is deleted: y deletes, n or Escape keeps it.
+
+The answers are named by what they do, on the buttons and in the key bar
+("Delete" and "Keep", not "Yes" and "No"); a dialog that asks about something
+else than a deletion is a subclass with words of its own (the keys stay y and n;
+each answer has an id of its own, as the keymap wants one meaning per id).
+"""
 
 from __future__ import annotations
 
@@ -21,9 +27,12 @@ class ConfirmDialog(Dialog[bool]):
     """A question about one record (user text, shown as data) and what goes with it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "confirm", described("confirm.key.yes"), id="confirm.yes"),
-        Binding("n,escape", "cancel", described("confirm.key.no"), id="confirm.no"),
+        Binding("y", "confirm", described("confirm.key.delete"), id="confirm.yes"),
+        Binding("n,escape", "cancel", described("confirm.key.keep"), id="confirm.no"),
     ]
+    # The buttons' words (catalogue keys), unless the caller gives its own.
+    YES: ClassVar[str] = "confirm.delete"
+    NO: ClassVar[str] = "confirm.keep"
 
     def __init__(
         self, question: str, subject: str, detail: str = "", yes: str = "", no: str = ""
@@ -32,8 +41,8 @@ class ConfirmDialog(Dialog[bool]):
         self.question = question
         self.subject = subject
         self.detail = detail
-        self.yes = yes or t("confirm.delete")
-        self.no = no or t("confirm.keep")
+        self.yes = yes or t(self.YES)
+        self.no = no or t(self.NO)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-dialog"):
@@ -62,3 +71,21 @@ class ConfirmDialog(Dialog[bool]):
     @on(Button.Pressed, "#confirm-no")
     def _no(self) -> None:
         self.dismiss(False)
+
+
+class ClearDialog(ConfirmDialog):
+    """Ask before something is emptied (the dream job): y clears it, n or Escape keeps it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "confirm", described("confirm.key.clear"), id="confirm.clear"),
+    ]
+    YES = "confirm.clear"
+
+
+class StartPeriodDialog(ConfirmDialog):
+    """Ask before a new plan period starts: y starts it, n or Escape does not."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "confirm", described("periodsui.key.start"), id="periods.start"),
+        Binding("n,escape", "cancel", described("periodsui.key.dont_start"), id="periods.keep"),
+    ]

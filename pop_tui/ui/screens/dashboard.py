@@ -97,6 +97,13 @@ class DashboardScreen(Screen[None]):
                 return True
         return False
 
+    def cursor_id(self) -> str | None:
+        """The option id (``kind:id``) of the row under the cursor, if any."""
+        listing = self.query_one(AgendaList)
+        if listing.highlighted is None:
+            return None
+        return listing.get_option_at_index(listing.highlighted).id
+
     def on_mount(self) -> None:
         self.title = t("ui.dashboard")
         self.watch(self.app, "revision", self.refresh_agenda, init=False)

@@ -24,6 +24,7 @@ from pop_tui.core.ops import OpError
 from pop_tui.core.printable import printable
 from pop_tui.core.smart import SmartCheck, check_smart
 from pop_tui.core.texts import t
+from pop_tui.ui.dialogs.confirm import ClearDialog
 from pop_tui.ui.dialogs.form import FormField, Values
 from pop_tui.ui.dialogs.goal_form import SCORE_LOOK, GoalForm
 from pop_tui.ui.screens.section import Mutation, SectionScreen
@@ -276,7 +277,11 @@ class GoalsScreen(SectionScreen):
                 edit.put(edit.plan.profile.replace(dream_job="", dream_job_qualities=()))
 
             self.confirm_delete(
-                t("sec.goal.dream_delete"), profile.dream_job, t("label.dream_job_delete"), clear
+                t("sec.goal.dream_delete"),
+                profile.dream_job,
+                t("label.dream_job_delete"),
+                clear,
+                dialog=ClearDialog,
             )
             return
         goal = self._goal()

@@ -34,7 +34,7 @@ from pop_tui.core.periods import (
 )
 from pop_tui.core.printable import printable
 from pop_tui.core.texts import t
-from pop_tui.ui.dialogs.confirm import ConfirmDialog
+from pop_tui.ui.dialogs.confirm import StartPeriodDialog
 from pop_tui.ui.dialogs.new_period import NewPeriodDialog
 from pop_tui.ui.keys import described
 from pop_tui.ui.screens.archive import ArchiveScreen, period_date, period_span
@@ -192,7 +192,7 @@ class PeriodsScreen(Screen[None]):
                 self._start(preview, archive_as, today)
 
         self.app.push_screen(
-            ConfirmDialog(
+            StartPeriodDialog(
                 t("periodsui.confirm.question"),
                 t("periodsui.confirm.subject", old=old, new=new, date=format_date(today)),
                 detail,

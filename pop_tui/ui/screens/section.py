@@ -198,15 +198,21 @@ class SectionScreen(Screen[None]):
         }
 
     def confirm_delete(
-        self, question: str, subject: str, label: str, mutation: Mutation, detail: str = ""
+        self,
+        question: str,
+        subject: str,
+        label: str,
+        mutation: Mutation,
+        detail: str = "",
+        dialog: type[ConfirmDialog] = ConfirmDialog,
     ) -> None:
-        """Ask about deleting ``subject``; on yes commit ``mutation``."""
+        """Ask about deleting ``subject`` (or clearing it: ``dialog``); on yes commit ``mutation``."""
 
         def answered(yes: bool | None) -> None:
             if yes and self.commit(label, mutation):
                 self.pop.say(t("sec.msg.deleted", label=label))
 
-        self.app.push_screen(ConfirmDialog(question, subject, detail), answered)
+        self.app.push_screen(dialog(question, subject, detail), answered)
 
     def move_record(self, record: Record, delta: int, option_id: str) -> None:
         """Move a record ``delta`` places in its list, keeping the cursor on it."""
