@@ -9,13 +9,14 @@ from datetime import date
 from pop_tui.cli.context import Context
 from pop_tui.cli.failure import CommandFailed, reports_failure
 from pop_tui.cli.parser import Common
+from pop_tui.cli.values import goal_pool
 from pop_tui.core import ops
 from pop_tui.core.dates import describe_recurrence, format_date, parse_date, parse_recurrence
 from pop_tui.core.edit import Edit
 from pop_tui.core.entry import EntryError, check_length
-from pop_tui.core.model import GOAL_KINDS, HORIZONS, Goal, Plan, Step
+from pop_tui.core.model import GOAL_KINDS, HORIZONS, Goal, Step
 from pop_tui.core.printable import printable
-from pop_tui.core.refs import Pool, resolve_ref
+from pop_tui.core.refs import resolve_ref
 from pop_tui.core.texts import t
 from pop_tui.store.plan_store import PlanStore
 
@@ -34,16 +35,6 @@ def _title(words: Sequence[str]) -> str:
 
 def _date(text: str | None, today: date) -> date | None:
     return parse_date(text, today) if text is not None else None
-
-
-def goal_pool(plan: Plan) -> Pool:
-    """Every goal, listed as ``pop list goals`` does; a title start tries active goals first."""
-    goals = sorted(plan.goals.values(), key=lambda g: (g.order, g.id))
-    return Pool(
-        "goal",
-        {g.id: g.title for g in goals},
-        frozenset(g.id for g in goals if g.status == "active"),
-    )
 
 
 def _next_order(orders: Sequence[int]) -> int:

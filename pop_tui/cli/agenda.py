@@ -140,7 +140,13 @@ def text_lines(report: Agenda, paint: Paint, checkin_command: str) -> list[str]:
     if report.empty_plan:
         return [t("cli.agenda.empty_plan")]
     lines: list[str] = []
-    numbers = rows.number_width(item.step.id for item in (*report.overdue, *report.soon))
+    numbers = rows.number_width(
+        [
+            *(item.step.id for item in (*report.overdue, *report.soon)),
+            *(review.review.id for review in report.reviews),
+            *(late.feedback.id for late in report.feedback),
+        ]
+    )
     if report.overdue:
         lines.append(paint(t("cli.agenda.overdue"), "bold"))
         for item in report.overdue:
@@ -180,7 +186,15 @@ def text_lines(report: Agenda, paint: Paint, checkin_command: str) -> list[str]:
             about = review.goal.title if review.goal is not None else t("cli.whole_plan")
             style = ("red",) if late else ("yellow",) if review.due == today else ()
             lines.append(
-                rows.row(paint, None, when, review.review.title, about, style, numbers=numbers)
+                rows.row(
+                    paint,
+                    review.review.id,
+                    when,
+                    review.review.title,
+                    about,
+                    style,
+                    numbers=numbers,
+                )
             )
     if report.feedback:
         lines.append(paint(t("cli.agenda.feedback"), "bold"))
@@ -189,7 +203,7 @@ def text_lines(report: Agenda, paint: Paint, checkin_command: str) -> list[str]:
             title = t("cli.agenda.feedback_item", who=request.from_whom, question=request.question)
             when = rows.when_late(late_feedback.wanted_by, today)
             about = late_feedback.goal.title if late_feedback.goal is not None else ""
-            lines.append(rows.row(paint, None, when, title, about, ("red",), numbers=numbers))
+            lines.append(rows.row(paint, request.id, when, title, about, ("red",), numbers=numbers))
     if not lines:
         lines.append(t("cli.agenda.nothing", window=_window(report.days)))
     lines.append(checkins.summary_line(report.last_checkin, report.streak, today))

@@ -30,7 +30,7 @@ def goal_lines(plan: Plan, today: date, every: bool, paint: Paint) -> tuple[list
     goals = sorted(plan.goals.values(), key=lambda g: (g.order, g.id))
     shown = [g for g in goals if every or g.status == "active"]
     numbers = rows.number_width(g.id for g in shown)
-    lines = []
+    lines = [goal_header(paint, numbers)] if shown else []
     for goal in shown:
         about = [t(f"cli.horizon.{goal.horizon}"), t(f"cli.kind.{goal.kind}")]
         if goal.status != "active":
@@ -49,6 +49,15 @@ def goal_lines(plan: Plan, today: date, every: bool, paint: Paint) -> tuple[list
             )
         )
     return lines, len(goals) - len(shown)
+
+
+def goal_header(paint: Paint, numbers: int) -> str:
+    """The names of the columns of ``pop list goals``: number, deadline, goal, its term and kind."""
+    line = (
+        f"{'#'.rjust(numbers)}  {t('cli.list.col.deadline').ljust(DATE_WIDTH)} "
+        f"{t('cli.list.col.goal')} · {t('cli.list.col.about')}"
+    )
+    return paint(line, "bold")
 
 
 def step_lines(plan: Plan, today: date, every: bool, paint: Paint) -> tuple[list[str], int]:
