@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "tui": "pop_tui.cli.tui",
     "demo": "pop_tui.cli.tui",
     "agenda": "pop_tui.cli.agenda",
+    "status": "pop_tui.cli.status",
     "checkin": "pop_tui.cli.checkin",
     "done": "pop_tui.cli.done",
     "undo": "pop_tui.cli.undo",

@@ -49,6 +49,15 @@ EN: dict[str, str] = {
     "cli.brief.review_late": "review {when}",
     "cli.brief.feedback_one": "1 feedback request late",
     "cli.brief.feedback_many": "{count} feedback requests late",
+    # pop status
+    "cli.help.status": "one line for a prompt or status bar: late steps, due today, next review",
+    "cli.status.late": "{count} late",
+    "cli.status.today": "{count} due today",
+    "cli.status.review_in": "review in {days} d",
+    "cli.status.review_today": "review today",
+    "cli.status.review_late": "review {days} d late",
+    "cli.status.feedback": "{count} feedback late",
+    "cli.status.unreadable": "pop: plan unreadable",
     # pop checkin
     "cli.help.checkin": "check in for today: a note, a mood from 1 to 5, steps done",
     "cli.help.checkin_message": "a short note about today (several words need no quotes)",
@@ -263,6 +272,14 @@ NL: dict[str, str] = {
     "cli.brief.review_late": "evaluatie {when}",
     "cli.brief.feedback_one": "1 feedbackvraag onbeantwoord",
     "cli.brief.feedback_many": "{count} feedbackvragen onbeantwoord",
+    "cli.help.status": "één regel voor een prompt of statusbalk: te late stappen, vandaag, volgende evaluatie",
+    "cli.status.late": "{count} te laat",
+    "cli.status.today": "{count} vandaag",
+    "cli.status.review_in": "evaluatie over {days} d",
+    "cli.status.review_today": "evaluatie vandaag",
+    "cli.status.review_late": "evaluatie {days} d te laat",
+    "cli.status.feedback": "{count} feedback te laat",
+    "cli.status.unreadable": "pop: plan onleesbaar",
     "cli.help.checkin": "check in voor vandaag: een notitie, je stemming van 1 tot 5, afgeronde stappen",
     "cli.help.checkin_message": (
         "een korte notitie over vandaag (meerdere woorden hoeven niet tussen aanhalingstekens)"
