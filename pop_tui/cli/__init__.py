@@ -47,7 +47,9 @@ def _main(argv: Sequence[str] | None) -> int:
     from pop_tui.store.plan_file import PlanFileError
 
     try:
-        set_language(choose_language(args_list, os.environ))
+        # The completion scripts hand over the words typed so far, a half-typed --lang too.
+        completing = args_list[:1] == ["__complete"]
+        set_language(choose_language([] if completing else args_list, os.environ))
     except UsageError as exc:
         print(t("cli.error", message=exc), file=sys.stderr)
         return 2

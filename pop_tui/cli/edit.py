@@ -18,7 +18,7 @@ from typing import Any
 from pop_tui.cli import values
 from pop_tui.cli.context import Context
 from pop_tui.cli.failure import CommandFailed, reports_failure
-from pop_tui.cli.parser import Common
+from pop_tui.cli.parser import Common, completes
 from pop_tui.cli.pools import action_pool, review_pool
 from pop_tui.cli.steps import step_pool
 from pop_tui.core import record_changes
@@ -209,7 +209,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
             name, help=t(f"cli.help.edit_{name}"), description=t(f"cli.help.edit_{name}")
         )
         common(sub)
-        sub.add_argument("ref", metavar="REF", help=t(f"cli.help.ref_{name}"))
+        ref = sub.add_argument("ref", metavar="REF", help=t(f"cli.help.ref_{name}"))
+        completes(ref, {"goal": "goals", "action": "actions", "step": "steps"}.get(name, "reviews"))
         sub.set_defaults(run=run)
         return sub
 
@@ -232,7 +233,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
     action.add_argument("--action", metavar="TEXT", help=t("cli.help.action_action"))
     action.add_argument("--result", metavar="TEXT", help=t("cli.help.action_result"))
     action.add_argument("--obstacles", metavar="TEXT", help=t("cli.help.action_obstacles"))
-    action.add_argument("--goal", metavar="GOAL", help=t("cli.help.action_goal"))
+    completes(
+        action.add_argument("--goal", metavar="GOAL", help=t("cli.help.action_goal")), "goals"
+    )
 
     step = kind("step", run_step)
     step.add_argument("--title", metavar="TEXT", help=t("cli.help.edit_title"))
@@ -240,6 +243,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
 
     review = kind("review", run_review)
     review.add_argument("--title", metavar="TEXT", help=t("cli.help.edit_review_title"))
-    review.add_argument("--goal", metavar="GOAL", help=t("cli.help.edit_review_goal"))
+    completes(
+        review.add_argument("--goal", metavar="GOAL", help=t("cli.help.edit_review_goal")), "goals"
+    )
     review.add_argument("--on", metavar="DATE", help=t("cli.help.edit_review_on"))
     review.add_argument("--every", metavar="RULE", help=t("cli.help.edit_review_every"))

@@ -19,7 +19,7 @@ from typing import Any
 from pop_tui.cli import rows, values
 from pop_tui.cli.context import Context
 from pop_tui.cli.failure import CommandFailed, reports_failure
-from pop_tui.cli.parser import Common
+from pop_tui.cli.parser import Common, completes
 from pop_tui.cli.pools import feedback_pool, feedback_title
 from pop_tui.cli.terminal import Paint, colour_wanted
 from pop_tui.core import evaluation
@@ -178,7 +178,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
         metavar="TEXT",
         help=t("cli.help.feedback_question"),
     )
-    ask.add_argument("--goal", metavar="GOAL", help=t("cli.help.feedback_goal"))
+    completes(ask.add_argument("--goal", metavar="GOAL", help=t("cli.help.feedback_goal")), "goals")
     ask.add_argument("--by", metavar="DATE", help=t("cli.help.feedback_by"))
     ask.add_argument("--asked", metavar="DATE", help=t("cli.help.feedback_asked"))
     ask.set_defaults(run=run_ask)
@@ -187,7 +187,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
         "answer", help=t("cli.help.feedback_answer"), description=t("cli.help.feedback_answer")
     )
     common(answer)
-    answer.add_argument("ref", metavar="REF", help=t("cli.help.ref_feedback"))
+    completes(
+        answer.add_argument("ref", metavar="REF", help=t("cli.help.ref_feedback")), "feedback"
+    )
     answer.add_argument("answer", nargs="+", metavar="ANSWER", help=t("cli.help.feedback_text"))
     answer.add_argument("--on", metavar="DATE", help=t("cli.help.feedback_on"))
     answer.set_defaults(run=run_answer)

@@ -42,11 +42,25 @@ COMMANDS: dict[str, str] = {
     "import": "pop_tui.cli.import_plan",
     "period": "pop_tui.cli.period",
     "backup": "pop_tui.cli.backup",
+    "completion": "pop_tui.cli.completion",
+    # Hidden (no help): what the completion scripts call to complete a word.
+    "__complete": "pop_tui.cli.completion",
 }
 # Options of ``pop`` itself that take a value (so the value is not a command's name).
 _VALUED_OPTIONS = ("--db", "--lang")
 
 Common = Callable[[argparse.ArgumentParser], None]
+
+# What the value of an argument is, for shell completion (see cli/completion.py): the
+# numbers of records of a kind, with their titles.
+COMPLETES = "pop_complete"
+
+
+def completes(action: argparse.Action, kind: str) -> argparse.Action:
+    """Mark ``action``'s value as a REF to records of ``kind`` (steps, open_steps, goals,
+    actions, reviews, feedback), so that completion offers their numbers."""
+    setattr(action, COMPLETES, kind)
+    return action
 
 
 class Formatter(argparse.HelpFormatter):

@@ -21,7 +21,7 @@ from typing import Any
 from pop_tui.cli import rows, values
 from pop_tui.cli.context import Context
 from pop_tui.cli.failure import CommandFailed, reports_failure
-from pop_tui.cli.parser import Common
+from pop_tui.cli.parser import Common, completes
 from pop_tui.cli.pools import review_pool
 from pop_tui.cli.terminal import Paint, colour_wanted
 from pop_tui.core import agenda, record_changes
@@ -240,8 +240,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
         "hold", help=t("cli.help.review_hold"), description=t("cli.help.review_hold")
     )
     common(hold)
-    hold.add_argument("ref", metavar="REF", help=t("cli.help.ref_review"))
-    hold.add_argument("--goal", metavar="GOAL", help=t("cli.help.hold_goal"))
+    completes(hold.add_argument("ref", metavar="REF", help=t("cli.help.ref_review")), "reviews")
+    completes(hold.add_argument("--goal", metavar="GOAL", help=t("cli.help.hold_goal")), "goals")
     hold.add_argument("--progress", metavar="N", help=t("cli.help.hold_progress"))
     hold.add_argument(
         "--went-well", dest="went_well", metavar="TEXT", help=t("cli.help.hold_went_well")

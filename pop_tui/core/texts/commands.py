@@ -58,6 +58,9 @@ EN: dict[str, str] = {
     "cli.status.review_late": "review {days} d late",
     "cli.status.feedback": "{count} feedback late",
     "cli.status.unreadable": "pop: plan unreadable",
+    # pop completion
+    "cli.help.completion": "print a shell completion script (where to put it: see its first lines)",
+    "cli.help.completion_shell": "the shell: bash, zsh or fish",
     # pop checkin
     "cli.help.checkin": "check in for today: a note, a mood from 1 to 5, steps done",
     "cli.help.checkin_message": "a short note about today (several words need no quotes)",
@@ -280,6 +283,8 @@ NL: dict[str, str] = {
     "cli.status.review_late": "evaluatie {days} d te laat",
     "cli.status.feedback": "{count} feedback te laat",
     "cli.status.unreadable": "pop: plan onleesbaar",
+    "cli.help.completion": "schrijf een aanvulscript voor je shell (waar het heen moet: zie de eerste regels)",
+    "cli.help.completion_shell": "de shell: bash, zsh of fish",
     "cli.help.checkin": "check in voor vandaag: een notitie, je stemming van 1 tot 5, afgeronde stappen",
     "cli.help.checkin_message": (
         "een korte notitie over vandaag (meerdere woorden hoeven niet tussen aanhalingstekens)"
