@@ -151,13 +151,13 @@ def goal_entry(args: argparse.Namespace, goal: Goal, plan: Plan, today: date) ->
     entry = GoalEntry(
         goal_id=goal.id,
         value=value,
-        went_well=values.text("went_well", args.went_well or ""),
-        to_change=values.text("to_change", args.what_next or ""),
+        went_well=values.text("went_well", values.words(args.went_well or [])),
+        to_change=values.text("to_change", values.words(args.what_next or [])),
         title=title,
         deadline=values.day(args.deadline, today) if args.deadline is not None else None,
         target=values.number("target", args.target) if args.target is not None else None,
         status=args.status,
-        reason=values.text("reason", args.reason or ""),
+        reason=values.text("reason", values.words(args.reason or [])),
     )
     if needs_reason(plan, goal, entry, today):
         raise CommandFailed(t("cli.review.reason"))
@@ -244,10 +244,20 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
     completes(hold.add_argument("--goal", metavar="GOAL", help=t("cli.help.hold_goal")), "goals")
     hold.add_argument("--progress", metavar="N", help=t("cli.help.hold_progress"))
     hold.add_argument(
-        "--went-well", dest="went_well", metavar="TEXT", help=t("cli.help.hold_went_well")
+        "--went-well",
+        dest="went_well",
+        nargs="+",
+        action="extend",
+        metavar="TEXT",
+        help=t("cli.help.hold_went_well"),
     )
     hold.add_argument(
-        "--what-next", dest="what_next", metavar="TEXT", help=t("cli.help.hold_what_next")
+        "--what-next",
+        dest="what_next",
+        nargs="+",
+        action="extend",
+        metavar="TEXT",
+        help=t("cli.help.hold_what_next"),
     )
     hold.add_argument(
         "--notes",
@@ -262,5 +272,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
     hold.add_argument("--deadline", metavar="DATE", help=t("cli.help.hold_deadline"))
     hold.add_argument("--target", metavar="N", help=t("cli.help.hold_target"))
     hold.add_argument("--status", choices=GOAL_STATUSES, help=t("cli.help.hold_status"))
-    hold.add_argument("--reason", metavar="TEXT", help=t("cli.help.hold_reason"))
+    hold.add_argument(
+        "--reason",
+        dest="reason",
+        nargs="+",
+        action="extend",
+        metavar="TEXT",
+        help=t("cli.help.hold_reason"),
+    )
     hold.set_defaults(run=run_hold)
