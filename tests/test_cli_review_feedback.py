@@ -286,3 +286,14 @@ def test_unknown_kind_is_a_usage_error(demo_store: PlanStore, capsys: Capsys) ->
     ran = pop(capsys, "edit", "swot", "1", "--db", demo_store.path)
     assert ran.code == 2
     assert "usage:" in ran.err
+
+
+def test_usage_errors_are_in_the_users_language(demo_store: PlanStore, capsys: Capsys) -> None:
+    dutch = pop(capsys, "--lang", "nl", "checkin", "--mood", "7", "--db", demo_store.path)
+    assert dutch.code == 2 and dutch.out == ""
+    assert dutch.err.startswith("gebruik: pop checkin")
+    assert "pop checkin: fout: bij --mood: ongeldige keuze: 7" in dutch.err
+    english = pop(capsys, "--lang", "en", "edit", "--db", demo_store.path)
+    assert english.code == 2
+    assert english.err.startswith("usage: pop edit")
+    assert "the following arguments are required: KIND" in english.err

@@ -149,8 +149,35 @@ def modules_for(argv: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(COMMANDS.values()))
 
 
+def _argparse_texts() -> dict[str, str]:
+    """argparse's own messages (its English text -> the key of ours)."""
+    from pop_tui.core.texts.cli import EN
+
+    return {text: key for key, text in EN.items() if key.startswith("cli.argparse.")}
+
+
+def speak_argparse() -> None:
+    """Have argparse's own messages (usage errors, help headings) in the current language.
+
+    argparse looks its texts up through ``gettext`` at the moment it writes them;
+    its module's ``_`` and ``ngettext`` are pointed at our catalogue instead.
+    """
+    known = _argparse_texts()
+
+    def gettext(text: str) -> str:
+        key = known.get(text)
+        return t(key) if key is not None else text
+
+    def ngettext(one: str, many: str, count: int) -> str:
+        return gettext(one if count == 1 else many)
+
+    setattr(argparse, "_", gettext)  # noqa: B010  (not in argparse's typed interface)
+    setattr(argparse, "ngettext", ngettext)  # noqa: B010
+
+
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser for ``argv`` (all commands when ``argv`` is None)."""
+    speak_argparse()
     parser = Parser(prog="pop", description=t("cli.description"))
     parser.add_argument("--version", action="version", version=f"pop {__version__}")
     add_common(parser, top=True)
