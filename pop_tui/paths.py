@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # (typing itself is not imported: it costs a shell command's start)
 if TYPE_CHECKING:
     from pathlib import Path
 

@@ -46,3 +46,22 @@ def test_save_benchmark_runs(tiny_plan: Path) -> None:
 @pytest.mark.slow
 def test_move_benchmark_runs(tiny_plan: Path) -> None:
     assert run.bench_move(tiny_plan, runs=1, moves=4).subject
+
+
+@pytest.mark.slow
+def test_shell_benchmark_runs_against_a_scratch_taskwarrior(tmp_path: Path) -> None:
+    import os
+    import shutil
+
+    from bench import shell
+
+    home_taskrc = Path(os.path.expanduser("~/.taskrc"))
+    existed = home_taskrc.exists()
+    result = shell.bench_scale(0.02, 1, tmp_path)
+    times = result["times"]
+    assert isinstance(times, dict) and times["agenda"] and times["status"]
+    if shutil.which("task") is not None:
+        assert times["task next"]
+        # A scratch TASKRC and TASKDATA: the user's own are never touched.
+        assert (tmp_path / "taskrc").exists() and (tmp_path / "taskdata").is_dir()
+        assert home_taskrc.exists() == existed

@@ -33,7 +33,8 @@ def test_agenda_lists_overdue_and_coming_steps_with_their_numbers(
     assert lines[4] == "Steps due this week"
     assert lines[5].startswith("  #6  in 3 days     Find an online course")
     assert "Reviews due this week" in lines
-    assert "      in 5 days     Monthly look at my plan · whole plan" in lines
+    # Reviews carry their numbers too: the REF of `pop review hold`.
+    assert "  #1  in 5 days     Monthly look at my plan · whole plan" in lines
     assert ran.err == ""
 
 
@@ -42,7 +43,8 @@ def test_agenda_shows_feedback_requests_past_their_date(
 ) -> None:
     out = pop(capsys, "agenda", "--db", demo_store.path).out
     section = out.split("Feedback requests past their date\n")[1].splitlines()[0]
-    assert section.split()[:3] == ["3", "d", "late"]
+    # With its number, the REF of `pop feedback answer`.
+    assert section.split()[:4] == ["#1", "3", "d", "late"]
     assert "my manager: How do I come across in the team meeting?" in section
 
 

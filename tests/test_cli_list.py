@@ -17,11 +17,15 @@ def test_list_goals_shows_number_deadline_title_and_kind(
     ran = pop(capsys, "list", "goals", "--db", demo_store.path)
     assert ran.code == 0
     lines = ran.out.splitlines()
-    assert lines[0] == (
+    # Every column is named, the deadline's too.
+    assert lines[0] == "   #  deadline         goal · term, kind, status"
+    assert lines[1] == (
         "  #1  Wed 28 Apr 2027  Get better at leading people · short term, professional"
     )
     assert lines[-1] == "  #6  Sun 29 Oct 2028  Speak Spanish at B1 level · long term, broad"
-    assert len(lines) == 6
+    assert len(lines) == 7
+    dutch = pop(capsys, "--lang", "nl", "list", "goals", "--db", demo_store.path).out
+    assert dutch.splitlines()[0] == "   #  deadline         doel · termijn, soort, status"
 
 
 def test_list_steps_shows_open_steps_soonest_first_and_counts_the_rest(

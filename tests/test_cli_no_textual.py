@@ -35,6 +35,16 @@ COMMANDS = [
     ["list", "goals"],
     ["list", "steps", "--all"],
     ["list", "reviews"],
+    ["review"],
+    ["review", "--json"],
+    ["review", "hold", "2", "--progress", "60", "--went-well", "ok"],
+    ["feedback", "--all", "--json"],
+    ["feedback", "ask", "Kim", "-q", "How", "did", "it", "go", "--by", "+2w"],
+    ["feedback", "answer", "1", "Fine"],
+    ["edit", "goal", "4", "--target", "90"],
+    ["edit", "action", "1", "--result", "Better talks"],
+    ["edit", "step", "13", "--due", "fri"],
+    ["edit", "review", "3", "--every", "monthly"],
 ]
 
 

@@ -20,12 +20,31 @@ def test_add_gives_fresh_ids_that_are_never_reused() -> None:
 
 def test_changes_hold_before_and_after() -> None:
     plan = Plan()
+    first = Edit(plan).add(Goal, title="A")
+    edit = Edit(plan)
+    edit.update(first, title="B")
+    step = edit.add(Step, goal_id=first.id, title="S")
+    assert [(c.before or {}).get("title") for c in edit.changes] == ["A", None]
+    assert [(c.after or {}).get("title") for c in edit.changes] == ["B", "S"]
+    assert plan.goals[first.id].title == "B"
+    assert plan.steps[step.id].title == "S"
+
+
+def test_a_record_changed_twice_in_one_edit_is_one_change() -> None:
+    # Undo checks each change's "before" against the plan: a chain A->B->C of one
+    # record would never pass that check, so it is kept as A->C.
+    plan = Plan()
     edit = Edit(plan)
     goal = edit.add(Goal, title="A")
     edit.update(goal, title="B")
-    assert [(c.before or {}).get("title") for c in edit.changes] == [None, "A"]
-    assert [(c.after or {}).get("title") for c in edit.changes] == ["A", "B"]
-    assert plan.goals[goal.id].title == "B"
+    edit.update(plan.goals[goal.id], title="C")
+    assert len(edit.changes) == 1
+    assert edit.changes[0].before is None
+    assert (edit.changes[0].after or {}).get("title") == "C"
+    back = Edit(plan)
+    back.update(plan.goals[goal.id], title="D")
+    back.update(plan.goals[goal.id], title="C")
+    assert back.changes == []
 
 
 def test_update_that_changes_nothing_records_nothing() -> None:

@@ -56,7 +56,11 @@ def test_wheel_carries_the_styles(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     shipped = {n.split("/")[-1] for n in names if n.startswith("pop_tui/styles/")}
     assert shipped == {p.name for p in (ROOT / "styles").glob("*.tcss")}
-    assert any(n.endswith("entry_points.txt") for n in names)
+    # The `pop` command is a script of its own (bin/pop), not an entry point's launcher.
+    data = "pop_tui-{}.data".format(wheel.name.split("-")[1])
+    assert f"{data}/scripts/pop" in names
+    # The manual page, installed as share/man/man1/pop.1 (`man pop`).
+    assert f"{data}/data/share/man/man1/pop.1" in names
 
 
 @pytest.mark.slow

@@ -408,9 +408,15 @@ def test_file_and_folder_modes_and_a_separate_lock_file(tmp_path: Path) -> None:
         assert stat.S_IMODE(kept.stat().st_mode) == 0o600
     assert sorted(p.name for p in path.parent.iterdir()) == [
         "backups",
+        "cache",
         "plan.json",
         "plan.json.lock",
     ]
+    # The agenda index holds titles: as private as the plan.
+    cache = path.parent / "cache"
+    assert stat.S_IMODE(cache.stat().st_mode) == 0o700
+    assert [p.name for p in cache.iterdir()] == ["plan.json.agenda"]
+    assert stat.S_IMODE((cache / "plan.json.agenda").stat().st_mode) == 0o600
 
 
 def test_backups_are_kept_newest_first_and_at_most_backups(path: Path) -> None:

@@ -10,12 +10,10 @@ import argparse
 import gc
 import os
 import sys
-from collections.abc import Sequence
 
-from pop_tui.cli.context import Context, UsageError, choose_language
-from pop_tui.cli.parser import build_parser
-from pop_tui.core.texts import set_language, t
-from pop_tui.store.plan_file import PlanFileError
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -34,7 +32,25 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        set_language(choose_language(args_list, os.environ))
+        # `pop agenda` and `pop status` in their usual forms, without argparse (see cli/quick.py).
+        from pop_tui.cli.quick import run as run_quick
+
+        quick = run_quick(args_list, os.environ)
+        if quick is not None:
+            sys.stdout.flush()  # here, so that a closed pipe is noticed below
+            return quick
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+    from pop_tui.cli.context import Context, UsageError, choose_language
+    from pop_tui.cli.parser import build_parser
+    from pop_tui.core.texts import set_language, t
+    from pop_tui.store.plan_file import PlanFileError
+
+    try:
+        # The completion scripts hand over the words typed so far, a half-typed --lang too.
+        completing = args_list[:1] == ["__complete"]
+        set_language(choose_language([] if completing else args_list, os.environ))
     except UsageError as exc:
         print(t("cli.error", message=exc), file=sys.stderr)
         return 2

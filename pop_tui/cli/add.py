@@ -8,14 +8,15 @@ from datetime import date
 
 from pop_tui.cli.context import Context
 from pop_tui.cli.failure import CommandFailed, reports_failure
-from pop_tui.cli.parser import Common
+from pop_tui.cli.parser import Common, completes
+from pop_tui.cli.values import goal_pool
 from pop_tui.core import ops
 from pop_tui.core.dates import describe_recurrence, format_date, parse_date, parse_recurrence
 from pop_tui.core.edit import Edit
 from pop_tui.core.entry import EntryError, check_length
-from pop_tui.core.model import GOAL_KINDS, HORIZONS, Goal, Plan, Step
+from pop_tui.core.model import GOAL_KINDS, HORIZONS, Goal, Step
 from pop_tui.core.printable import printable
-from pop_tui.core.refs import Pool, resolve_ref
+from pop_tui.core.refs import resolve_ref
 from pop_tui.core.texts import t
 from pop_tui.store.plan_store import PlanStore
 
@@ -34,16 +35,6 @@ def _title(words: Sequence[str]) -> str:
 
 def _date(text: str | None, today: date) -> date | None:
     return parse_date(text, today) if text is not None else None
-
-
-def goal_pool(plan: Plan) -> Pool:
-    """Every goal, listed as ``pop list goals`` does; a title start tries active goals first."""
-    goals = sorted(plan.goals.values(), key=lambda g: (g.order, g.id))
-    return Pool(
-        "goal",
-        {g.id: g.title for g in goals},
-        frozenset(g.id for g in goals if g.status == "active"),
-    )
 
 
 def _next_order(orders: Sequence[int]) -> int:
@@ -150,7 +141,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
         "step", help=t("cli.help.add_step"), description=t("cli.help.add_step")
     )
     common(step)
-    step.add_argument("goal", metavar="GOAL", help=t("cli.help.goal_ref"))
+    completes(step.add_argument("goal", metavar="GOAL", help=t("cli.help.goal_ref")), "goals")
     step.add_argument("title", nargs="+", metavar="TITLE", help=t("cli.help.title"))
     step.add_argument("--due", metavar="DATE", help=t("cli.help.due"))
     step.set_defaults(run=run_step)
@@ -159,7 +150,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
         "review", help=t("cli.help.add_review"), description=t("cli.help.add_review")
     )
     common(review)
-    review.add_argument("goal", nargs="?", metavar="GOAL", help=t("cli.help.review_goal"))
+    completes(
+        review.add_argument("goal", nargs="?", metavar="GOAL", help=t("cli.help.review_goal")),
+        "goals",
+    )
     review.add_argument("--on", required=True, metavar="DATE", help=t("cli.help.review_on"))
     review.add_argument("--every", metavar="RULE", help=t("cli.help.review_every"))
     review.add_argument("--title", metavar="TEXT", help=t("cli.help.review_title"))

@@ -6,7 +6,7 @@ import argparse
 
 from pop_tui.cli.context import Context
 from pop_tui.cli.failure import CommandFailed, reports_failure
-from pop_tui.cli.parser import Common
+from pop_tui.cli.parser import Common, completes
 from pop_tui.cli.steps import resolve_steps
 from pop_tui.core import checkins
 from pop_tui.core.dates import format_date
@@ -67,7 +67,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
         metavar="N",
         help=t("cli.help.checkin_mood"),
     )
-    parser.add_argument(
+    done = parser.add_argument(
         "--done",
         nargs="+",
         action="extend",
@@ -75,4 +75,5 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
         metavar="REF",
         help=t("cli.help.checkin_done"),
     )
+    completes(done, "open_steps")
     parser.set_defaults(run=run)

@@ -4,48 +4,20 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
-from pop_tui.core.texts import LANGUAGES, t
+# Re-exported: the command modules take them from here.
+from pop_tui.cli.basics import UsageError as UsageError
+from pop_tui.cli.basics import choose_language as choose_language
+from pop_tui.cli.basics import command_line
+from pop_tui.cli.basics import today_from as today_from
 from pop_tui.core.value import Value
 from pop_tui.paths import default_plan_file
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-
-class UsageError(Exception):
-    """The command line asks for something impossible (exit code 2)."""
-
-
-def choose_language(argv: Sequence[str], env: Mapping[str, str]) -> str:
-    """``--lang`` anywhere on the line, then ``$POP_LANG``, then the locale; else English.
-
-    Read before the parser is built, because the parser's help is translated.
-    """
-    chosen: str | None = None
-    for n, arg in enumerate(argv):
-        if arg == "--":
-            break
-        if arg == "--lang" and n + 1 < len(argv):
-            chosen = argv[n + 1]
-        elif arg.startswith("--lang="):
-            chosen = arg.split("=", 1)[1]
-    if chosen is not None:
-        if chosen not in LANGUAGES:
-            raise UsageError(t("cli.lang.unknown", "en", lang=chosen))
-        return chosen
-    pop_lang = env.get("POP_LANG", "")
-    if pop_lang in LANGUAGES:
-        return pop_lang
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(var, "")
-        if value:
-            return "nl" if value.lower().startswith("nl") else "en"
-    return "en"
 
 
 class Context(Value):
@@ -76,29 +48,4 @@ class Context(Value):
 
     def command(self, *words: str) -> str:
         """A ``pop`` command line that a user can copy, naming the file if it is not the default."""
-        parts = ["pop", *words]
-        if self.db_given:
-            parts += ["--db", _quote(self.db_file)]
-        return " ".join(parts)
-
-
-def today_from(env: Mapping[str, str]) -> date:
-    """The day pop works with: ``$POP_TODAY`` (for screenshots and tests), else the clock."""
-    value = env.get("POP_TODAY")
-    if not value:
-        return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(t("cli.today.bad", value=value)) from None
-
-
-_SHELL_SAFE = r"[\w@%+=:,./-]+"  # compiled when first used
-
-
-def _quote(text: str) -> str:
-    if re.fullmatch(_SHELL_SAFE, text, re.ASCII):
-        return text
-    import shlex  # only for paths that need quoting
-
-    return shlex.quote(text)
+        return command_line(self.db_file, self.db_given, *words)

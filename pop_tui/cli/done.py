@@ -6,7 +6,7 @@ import argparse
 
 from pop_tui.cli.context import Context
 from pop_tui.cli.failure import reports_failure
-from pop_tui.cli.parser import Common
+from pop_tui.cli.parser import Common, completes
 from pop_tui.cli.steps import resolve_steps
 from pop_tui.core import checkins
 from pop_tui.core.printable import printable
@@ -32,5 +32,8 @@ def run(args: argparse.Namespace, context: Context) -> int:
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], common: Common) -> None:
     parser = commands.add_parser("done", help=t("cli.help.done"), description=t("cli.help.done"))
     common(parser)
-    parser.add_argument("refs", nargs="+", metavar="REF", help=t("cli.help.step_ref"))
+    completes(
+        parser.add_argument("refs", nargs="+", metavar="REF", help=t("cli.help.step_ref")),
+        "open_steps",
+    )
     parser.set_defaults(run=run)

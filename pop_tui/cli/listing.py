@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from datetime import date
+from typing import Any
 
 from pop_tui.cli import rows
 from pop_tui.cli.context import Context
@@ -30,7 +32,7 @@ def goal_lines(plan: Plan, today: date, every: bool, paint: Paint) -> tuple[list
     goals = sorted(plan.goals.values(), key=lambda g: (g.order, g.id))
     shown = [g for g in goals if every or g.status == "active"]
     numbers = rows.number_width(g.id for g in shown)
-    lines = []
+    lines = [goal_header(paint, numbers)] if shown else []
     for goal in shown:
         about = [t(f"cli.horizon.{goal.horizon}"), t(f"cli.kind.{goal.kind}")]
         if goal.status != "active":
@@ -49,6 +51,15 @@ def goal_lines(plan: Plan, today: date, every: bool, paint: Paint) -> tuple[list
             )
         )
     return lines, len(goals) - len(shown)
+
+
+def goal_header(paint: Paint, numbers: int) -> str:
+    """The names of the columns of ``pop list goals``: number, deadline, goal, its term and kind."""
+    line = (
+        f"{'#'.rjust(numbers)}  {t('cli.list.col.deadline').ljust(DATE_WIDTH)} "
+        f"{t('cli.list.col.goal')} · {t('cli.list.col.about')}"
+    )
+    return paint(line, "bold")
 
 
 def step_lines(plan: Plan, today: date, every: bool, paint: Paint) -> tuple[list[str], int]:
@@ -131,8 +142,85 @@ ADD_EXAMPLE = {
 LISTERS = {"goals": goal_lines, "steps": step_lines, "reviews": review_lines}
 
 
+JSON_VERSION = 1
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _goal_ref(plan: Plan, goal_id: int | None) -> dict[str, Any] | None:
+    goal = plan.goals.get(goal_id) if goal_id is not None else None
+    return None if goal is None else {"id": goal.id, "title": goal.title}
+
+
+def json_records(plan: Plan, what: str, every: bool) -> list[dict[str, Any]]:
+    """The records ``pop list WHAT`` shows, in its order, as documented in docs/cli.md."""
+    if what == "goals":
+        goals = sorted(plan.goals.values(), key=lambda g: (g.order, g.id))
+        return [
+            {
+                "id": g.id,
+                "title": g.title,
+                "deadline": _iso(g.deadline),
+                "horizon": g.horizon,
+                "kind": g.kind,
+                "status": g.status,
+                "metric": g.metric,
+                "unit": g.unit,
+                "baseline": g.baseline,
+                "target": g.target,
+                "current": g.current,
+            }
+            for g in goals
+            if every or g.status == "active"
+        ]
+    if what == "steps":
+        by_id = plan.goals
+        steps = sorted(plan.steps.values(), key=lambda s: (s.due is None, s.due or date.max, s.id))
+        return [
+            {
+                "id": s.id,
+                "title": s.title,
+                "due": _iso(s.due),
+                "done_on": _iso(s.done_on),
+                "action_id": s.action_id,
+                "goal": _goal_ref(plan, s.goal_id),
+            }
+            for s in steps
+            if every
+            or (
+                s.done_on is None
+                and (s.goal_id not in by_id or by_id[s.goal_id].status == "active")
+            )
+        ]
+    reviews = sorted(
+        plan.reviews.values(), key=lambda r: (r.next_on is None, r.next_on or date.max, r.id)
+    )
+    return [
+        {
+            "id": r.id,
+            "title": r.title,
+            "due": _iso(r.next_on),
+            "rule": r.rule,
+            "goal": _goal_ref(plan, r.goal_id),
+            "held": [{"on": h.on.isoformat(), "notes": h.notes} for h in r.held],
+        }
+        for r in reviews
+        if every or r.next_on is not None
+    ]
+
+
 def run(args: argparse.Namespace, context: Context) -> int:
     plan = read_plan(context.db_file, TABLES_READ[args.what])
+    if args.json:
+        document = {
+            "version": JSON_VERSION,
+            "today": context.today.isoformat(),
+            args.what: json_records(plan, args.what, args.all),
+        }
+        print(json.dumps(document, indent=2, ensure_ascii=True))
+        return 0
     paint = Paint(colour_wanted(sys.stdout, os.environ))
     lines, hidden = LISTERS[args.what](plan, context.today, args.all, paint)
     if not lines and not hidden:
@@ -153,4 +241,5 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
         "what", choices=WHAT, metavar="goals|steps|reviews", help=t("cli.help.list_what")
     )
     parser.add_argument("--all", action="store_true", help=t("cli.help.list_all"))
+    parser.add_argument("--json", action="store_true", help=t("cli.help.json"))
     parser.set_defaults(run=run)

@@ -25,21 +25,39 @@ COMMANDS: dict[str, str] = {
     "tui": "pop_tui.cli.tui",
     "demo": "pop_tui.cli.tui",
     "agenda": "pop_tui.cli.agenda",
+    "status": "pop_tui.cli.status",
     "checkin": "pop_tui.cli.checkin",
     "done": "pop_tui.cli.done",
     "undo": "pop_tui.cli.undo",
     "redo": "pop_tui.cli.undo",
     "add": "pop_tui.cli.add",
+    "edit": "pop_tui.cli.edit",
     "list": "pop_tui.cli.listing",
+    "review": "pop_tui.cli.review",
+    "feedback": "pop_tui.cli.feedback",
     "export": "pop_tui.cli.export",
     "import": "pop_tui.cli.import_plan",
     "period": "pop_tui.cli.period",
     "backup": "pop_tui.cli.backup",
+    "completion": "pop_tui.cli.completion",
+    # Hidden (no help): what the completion scripts call to complete a word.
+    "__complete": "pop_tui.cli.completion",
 }
 # Options of ``pop`` itself that take a value (so the value is not a command's name).
 _VALUED_OPTIONS = ("--db", "--lang")
 
 Common = Callable[[argparse.ArgumentParser], None]
+
+# What the value of an argument is, for shell completion (see cli/completion.py): the
+# numbers of records of a kind, with their titles.
+COMPLETES = "pop_complete"
+
+
+def completes(action: argparse.Action, kind: str) -> argparse.Action:
+    """Mark ``action``'s value as a REF to records of ``kind`` (steps, open_steps, goals,
+    actions, reviews, feedback), so that completion offers their numbers."""
+    setattr(action, COMPLETES, kind)
+    return action
 
 
 class Formatter(argparse.HelpFormatter):
@@ -128,8 +146,35 @@ def modules_for(argv: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(COMMANDS.values()))
 
 
+def _argparse_texts() -> dict[str, str]:
+    """argparse's own messages (its English text -> the key of ours)."""
+    from pop_tui.core.texts.cli import EN
+
+    return {text: key for key, text in EN.items() if key.startswith("cli.argparse.")}
+
+
+def speak_argparse() -> None:
+    """Have argparse's own messages (usage errors, help headings) in the current language.
+
+    argparse looks its texts up through ``gettext`` at the moment it writes them;
+    its module's ``_`` and ``ngettext`` are pointed at our catalogue instead.
+    """
+    known = _argparse_texts()
+
+    def gettext(text: str) -> str:
+        key = known.get(text)
+        return t(key) if key is not None else text
+
+    def ngettext(one: str, many: str, count: int) -> str:
+        return gettext(one if count == 1 else many)
+
+    setattr(argparse, "_", gettext)  # noqa: B010  (not in argparse's typed interface)
+    setattr(argparse, "ngettext", ngettext)  # noqa: B010
+
+
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser for ``argv`` (all commands when ``argv`` is None)."""
+    speak_argparse()
     parser = Parser(prog="pop", description=t("cli.description"))
     parser.add_argument("--version", action="version", version=f"pop {__version__}")
     add_common(parser, top=True)

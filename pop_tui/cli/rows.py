@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date
-
-from pop_tui.cli.terminal import Paint
-from pop_tui.core.model import Goal
 from pop_tui.core.printable import printable
 from pop_tui.core.texts import t
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the shell commands start without these
+    from collections.abc import Iterable
+    from datetime import date
+    from typing import Protocol
+
+    from pop_tui.cli.terminal import Paint
+
+    class Titled(Protocol):
+        """A goal, or what the agenda index keeps of one."""
+
+        @property
+        def title(self) -> str: ...
+
 
 NUMBER_WIDTH = 4
 WHEN_WIDTH = 13
@@ -33,7 +43,7 @@ def when_late(due: date, today: date) -> str:
     return t("cli.when.late", days=days)
 
 
-def goal_name(goal: Goal | None) -> str:
+def goal_name(goal: Titled | None) -> str:
     return printable(goal.title) if goal is not None else t("cli.no_goal")
 
 

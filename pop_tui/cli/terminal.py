@@ -7,8 +7,10 @@ a pager or a script, the output is plain text.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Final, TextIO
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the shell commands start without typing and collections
+    from collections.abc import Mapping
+    from typing import Final, TextIO
 
 # SGR codes; only the eight basic colours, which every terminal has.
 _CODES: Final = {

@@ -12,7 +12,11 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from pop_tui.core import agenda
-from pop_tui.core.dates import format_date, relative_day
+
+# Re-exported: they live in a light module that the fast shell commands use alone.
+from pop_tui.core.checkin_line import NOTE_SHOWN as NOTE_SHOWN
+from pop_tui.core.checkin_line import summary_line as summary_line
+from pop_tui.core.dates import format_date
 from pop_tui.core.model import CheckIn, Plan, Step
 from pop_tui.core.printable import printable
 from pop_tui.core.texts import t
@@ -21,8 +25,6 @@ if TYPE_CHECKING:  # recording a check-in needs these; reading one (pop agenda) 
     from pop_tui.core.edit import Edit
 
 MOODS: tuple[int, ...] = (1, 2, 3, 4, 5)
-# The summary line shows the start of the note; the check-in itself keeps all of it.
-NOTE_SHOWN = 40
 
 
 def steps_to_check(plan: Plan, today: date) -> list[agenda.DueStep]:
@@ -120,20 +122,3 @@ def checkin_summary(plan: Plan, today: date) -> str:
     The note comes last, so that a narrow screen cuts it rather than the streak.
     """
     return summary_line(last_checkin(plan, today), streak(plan, today), today)
-
-
-def summary_line(last: CheckIn | None, days: int, today: date) -> str:
-    """:func:`checkin_summary` from the last check-in and the streak, worked out already."""
-    if last is None or last.on is None:
-        return t("checkin.summary.never")
-    parts = [t("checkin.summary.last", when=relative_day(last.on, today))]
-    if last.mood is not None:
-        parts.append(t("checkin.summary.mood", mood=last.mood))
-    if days:
-        parts.append(t("checkin.streak.one") if days == 1 else t("checkin.streak.many", days=days))
-    if last.note:
-        note = printable(last.note)
-        if len(note) > NOTE_SHOWN:
-            note = note[: NOTE_SHOWN - 1] + "…"
-        parts.append(t("checkin.summary.note", note=note))
-    return " · ".join(parts)

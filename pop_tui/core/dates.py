@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from dateutil.rrule import rrule
 
 
+from pop_tui.core.day_words import relative_day
 from pop_tui.core.texts import t
 
 __all__ = [
@@ -600,22 +601,6 @@ def describe_recurrence(rule: str, lang: str | None = None) -> str:
     if freq == "YEARLY" and parts == {"BYMONTH": "2", "BYMONTHDAY": "28,29", "BYSETPOS": "-1"}:
         return t("recur.last_day_of_february", lang, base=base)
     return plain
-
-
-def relative_day(d: date, today: date, lang: str | None = None) -> str:
-    """How far ``d`` is from ``today`` in words: "today", "tomorrow", "yesterday",
-    "in 3 days", "3 days ago" (Dutch "vandaag", "morgen", "gisteren", "over 3 dagen",
-    "3 dagen geleden"), in ``lang`` (default: the current language)."""
-    days = (d - today).days
-    if days == 0:
-        return t("date.relative.today", lang)
-    if days == 1:
-        return t("date.relative.tomorrow", lang)
-    if days == -1:
-        return t("date.relative.yesterday", lang)
-    if days > 0:
-        return t("date.relative.future", lang, n=days)
-    return t("date.relative.past", lang, n=-days)
 
 
 def format_date(d: date, lang: str | None = None) -> str:

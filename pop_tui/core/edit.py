@@ -62,6 +62,10 @@ class Edit:
         self.plan = plan
         self.last_ids: dict[str, int] = dict(last_ids or {})
         self.changes: list[Change] = []
+        # Where each record's change is in ``changes``: a record changed twice in one
+        # edit is one change (from its first before to its last after), so that undo,
+        # which checks each change's "before" against the plan, can take it back.
+        self._at: dict[tuple[str, int], int] = {}
 
     def _record(self, table: str, id: int, after: Record | None) -> None:
         current = self.plan.get(table, id)
@@ -69,7 +73,17 @@ class Edit:
         change = Change(table, id, before, after.to_dict() if after is not None else None)
         if change.before == change.after:
             return
-        self.changes.append(change)
+        at = self._at.get((table, id))
+        if at is None:
+            self._at[(table, id)] = len(self.changes)
+            self.changes.append(change)
+        else:
+            first = self.changes[at].before
+            if first == change.after:  # back to where it started: no change at all
+                del self.changes[at]
+                self._at = {(c.table, c.id): n for n, c in enumerate(self.changes)}
+            else:
+                self.changes[at] = Change(table, id, first, change.after)
         if after is None:
             self.plan.remove(table, id)
         else:
@@ -100,3 +114,4 @@ class Edit:
         """Undo, on the plan, every change made so far (when the mutation failed)."""
         apply_changes(self.plan, (c.inverse() for c in reversed(self.changes)))
         self.changes.clear()
+        self._at.clear()

@@ -7,7 +7,9 @@ as visible placeholders instead (U+2400 block), and never reach the terminal.
 
 from __future__ import annotations
 
-import re
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
 
 # C0 and C1 controls and DEL; newlines and tabs too, since one record is one line.
 # (Patterns, not compiled at import: most text is printable, and ``re`` keeps
@@ -33,7 +35,9 @@ def printable(text: str) -> str:
     """``text`` on one line with every control character made visible and harmless."""
     if text.isprintable():
         return text
-    import unicodedata  # only for text that is not printable as it is
+    # Only for text that is not printable as it is: the shell commands start without them.
+    import re
+    import unicodedata
 
     cleaned = re.sub(_CONTROL, _picture, text)
     cleaned = re.sub(_BIDI, "", cleaned)

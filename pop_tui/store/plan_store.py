@@ -26,7 +26,7 @@ from pop_tui import __version__
 from pop_tui.core.edit import Change, Edit, apply_changes
 from pop_tui.core.model import TABLES, ModelError, Plan
 from pop_tui.core.value import Value
-from pop_tui.store import files
+from pop_tui.store import agenda_index, files
 from pop_tui.store.plan_file import (
     APP_MARK,
     HISTORY,
@@ -340,6 +340,10 @@ class PlanStore:
         self._history = history
         self._meta = meta
         self._signature = file_signature(self.path)
+        # What `pop agenda` and `pop status` read; only a cache of the plan, so a
+        # failure here never fails the save (the next reader makes it again).
+        with contextlib.suppress(Exception):
+            agenda_index.saved(self.path, payload, self.plan)
 
 
 def _new_uid() -> str:

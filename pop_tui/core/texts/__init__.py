@@ -11,7 +11,7 @@ the keys that start with each word; tests/test_texts_complete.py keeps it exact.
 
 from __future__ import annotations
 
-import importlib
+import sys
 
 LANGUAGES: tuple[str, ...] = ("en", "nl")
 
@@ -21,7 +21,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "app": ("common",),
     "archive": ("periods_ui",),
     "checkin": ("checkin",),
-    "cli": ("cli", "commands", "export"),
+    "cli": ("commands", "cli", "export"),
     "confirm": ("sections",),
     "conflict": ("sessions",),
     "date": ("dates",),
@@ -60,7 +60,11 @@ _current = "en"
 
 
 def _load(name: str) -> None:
-    module = importlib.import_module(f"{__name__}.{name}")
+    # __import__ rather than importlib.import_module: importing importlib (and the
+    # warnings module it brings) would cost `pop status` part of its start.
+    full = f"{__name__}.{name}"
+    __import__(full)
+    module = sys.modules[full]
     _catalogues["en"].update(module.EN)
     _catalogues["nl"].update(module.NL)
     _loaded.add(name)
