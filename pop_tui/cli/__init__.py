@@ -26,8 +26,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _main(argv)
     finally:
+        _tell_warnings()
         if collecting:
             gc.enable()
+
+
+def _tell_warnings() -> None:
+    """Say, on standard error, what the store had to warn about (a backup that failed)."""
+    store = sys.modules.get("pop_tui.store.plan_store")  # not loaded: nothing was saved
+    if store is not None:
+        for warning in store.take_warnings():
+            print(t("cli.error", message=warning), file=sys.stderr)
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -64,7 +73,9 @@ def _main(argv: Sequence[str] | None) -> int:
         print(explain(exc, context), file=sys.stderr)
         return 1
     except OSError as exc:
-        print(t("cli.error", message=exc), file=sys.stderr)
+        from pop_tui.core.failures import describe_os_error
+
+        print(t("cli.error", message=describe_os_error(exc)), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
