@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from pop_tui.cli.context import Context, UsageError, choose_language
-from pop_tui.cli.parser import build_parser
+from pop_tui.cli.parser import build_parser, undecodable
 from pop_tui.core.texts import set_language, t
 from pop_tui.store.plan_file import PlanFileError
 
@@ -48,6 +48,10 @@ def _main(argv: Sequence[str] | None) -> int:
         return 2
     parser = build_parser(args_list)
     args = parser.parse_args(args_list)
+    bad = undecodable(args)
+    if bad is not None:
+        print(t("cli.error", message=t("cli.not_utf8", text=f'"{bad}"')), file=sys.stderr)
+        return 1
     try:
         context = Context.from_args(args, os.environ)
     except UsageError as exc:

@@ -29,6 +29,10 @@ EN: dict[str, str] = {
     "cli.backup.kept": "The file it replaced is kept as {kept}.",
     "cli.lang.unknown": "unknown language {lang!r}: choose en or nl",
     "cli.today.bad": "POP_TODAY must be a date like 2026-11-29, not {value!r}",
+    "cli.not_utf8": (
+        "{text} holds bytes that are not UTF-8 text (is the terminal set to another "
+        "encoding?); pop keeps every text as UTF-8, so nothing was written"
+    ),
 }
 
 NL: dict[str, str] = {
@@ -61,4 +65,8 @@ NL: dict[str, str] = {
     "cli.backup.kept": "Het vervangen bestand is bewaard als {kept}.",
     "cli.lang.unknown": "onbekende taal {lang!r}: kies en of nl",
     "cli.today.bad": "POP_TODAY moet een datum zijn zoals 2026-11-29, niet {value!r}",
+    "cli.not_utf8": (
+        "{text} bevat bytes die geen UTF-8-tekst zijn (staat de terminal op een andere "
+        "codering?); pop bewaart alle tekst als UTF-8, dus er is niets geschreven"
+    ),
 }

@@ -19,14 +19,12 @@ EN: dict[str, str] = {
     "file.backup_failed": "Warning: the backup of the previous version could not be written "
     "in {folder} ({reason}). The plan itself was saved; pop keeps saving and "
     "says this again only once backups work and then fail again.",
-    "rule.where": "{table} {id}, {field}",
-    "rule.required": "this must be filled in",
-    "rule.bad_text": "the text holds bytes that are not UTF-8 (not text)",
-    "rule.mood": "a mood is a whole number from 1 to 5, not {value}",
-    "rule.number": "{value} is too large for a measure (at most 10^15)",
-    "rule.date": "{value} is too far away: pop takes dates from {first} to {last}",
-    "rule.too_deep": "the file is nested too deeply to be a plan",
-    "rule.refused": "{where}: {what}; nothing was saved",
+    "rule.bad_text": "The text holds bytes that are not UTF-8 (not text).",
+    "rule.mood": "A mood is a whole number from 1 to 5, not {value}.",
+    "rule.number": "{value} is too large for a measure (at most 10^15).",
+    "rule.date": "{value} is too far away: pop takes dates from {first} to {last}.",
+    "rule.too_deep": "The file is nested too deeply to be a plan.",
+    "rule.refused": "{where}: {what} Nothing was saved.",
 }
 
 NL: dict[str, str] = {
@@ -48,12 +46,10 @@ NL: dict[str, str] = {
     "file.backup_failed": "Let op: de reservekopie van de vorige versie kon niet worden "
     "geschreven in {folder} ({reason}). Het plan zelf is opgeslagen; pop blijft opslaan en "
     "meldt dit pas weer als reservekopieën eerst weer lukken en dan opnieuw mislukken.",
-    "rule.where": "{table} {id}, {field}",
-    "rule.required": "dit moet ingevuld zijn",
-    "rule.bad_text": "de tekst bevat bytes die geen UTF-8 zijn (geen tekst)",
-    "rule.mood": "een stemming is een heel getal van 1 tot 5, niet {value}",
-    "rule.number": "{value} is te groot voor een meting (hoogstens 10^15)",
-    "rule.date": "{value} is te ver weg: pop neemt datums van {first} tot {last}",
-    "rule.too_deep": "het bestand is te diep genest om een plan te zijn",
-    "rule.refused": "{where}: {what}; er is niets opgeslagen",
+    "rule.bad_text": "De tekst bevat bytes die geen UTF-8 zijn (geen tekst).",
+    "rule.mood": "Een stemming is een heel getal van 1 tot 5, niet {value}.",
+    "rule.number": "{value} is te groot voor een meting (hoogstens 10^15).",
+    "rule.date": "{value} ligt te ver weg: pop neemt datums van {first} tot en met {last}.",
+    "rule.too_deep": "Het bestand is te diep genest om een plan te zijn.",
+    "rule.refused": "{where}: {what} Er is niets opgeslagen.",
 }
