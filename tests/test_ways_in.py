@@ -309,3 +309,37 @@ def test_every_date_option_takes_a_negative_offset_even_a_new_one() -> None:
         "-1d",
     ]
     assert negative_dates_joined(["--due", "--help"]) == ["--due", "--help"]
+
+
+# --- the forms keep the same rules ------------------------------------------------------------
+
+
+def test_the_guides_first_step_is_a_title_as_a_steps_title_is() -> None:
+    from pop_tui.core.entry import TITLE_MAX, max_length
+
+    assert max_length("step") == max_length("title") == TITLE_MAX
+
+
+async def test_the_tui_says_what_rule_a_save_breaks_and_keeps_running(
+    plan_path: Path, make_app: Any
+) -> None:
+    store = PlanStore.open(plan_path)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert not app.save("add", lambda edit: edit.add(Goal, title="x" * 300))
+        await pilot.pause()
+        message = list(app._notifications)[-1].message
+        assert app.is_running
+    assert "table goals, record 1, field title: Too long: 300 characters" in message
+    assert not plan_path.exists()
+
+
+def test_a_review_held_at_the_end_of_the_range_ends_its_rule_instead_of_breaking_one() -> None:
+    from pop_tui.core.ops import hold_review
+
+    plan = Plan()
+    plan.put(
+        Review(1, title="R", start=date(9998, 1, 1), rule="FREQ=YEARLY", next_on=date(9998, 1, 1))
+    )
+    held = hold_review(Edit(plan), 1, date(9998, 1, 1))
+    assert held.next_on is None and len(held.held) == 1

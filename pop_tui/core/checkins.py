@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from pop_tui.core import agenda
 from pop_tui.core.dates import format_date, relative_day
+from pop_tui.core.model import MOODS as MOODS  # the check-in's scores, known here too
 from pop_tui.core.model import CheckIn, Plan, Step
 from pop_tui.core.printable import printable
 from pop_tui.core.texts import t
@@ -20,7 +21,6 @@ from pop_tui.core.texts import t
 if TYPE_CHECKING:  # recording a check-in needs these; reading one (pop agenda) does not
     from pop_tui.core.edit import Edit
 
-MOODS: tuple[int, ...] = (1, 2, 3, 4, 5)
 # The summary line shows the start of the note; the check-in itself keeps all of it.
 NOTE_SHOWN = 40
 

@@ -599,12 +599,13 @@ def next_occurrence(rule: str, start: date, on_or_after: date) -> date | None:
 
     Only dates are compared, at midnight without a time zone, so daylight saving
     changes cannot shift an occurrence. Returns None when the rule has ended (COUNT
-    or UNTIL) before ``on_or_after``.
+    or UNTIL) before ``on_or_after``, or goes on only past :data:`LAST_DAY`.
 
     Raises:
         DateError: if ``rule`` is not a valid rule.
     """
-    return _first_on_or_after(_normalise_rule(rule), start, on_or_after, rule)
+    found = _first_on_or_after(_normalise_rule(rule), start, on_or_after, rule)
+    return found if found is None or found <= LAST_DAY else None
 
 
 def _base_name(freq: str, interval: int, lang: str | None) -> str:

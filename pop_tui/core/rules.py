@@ -19,10 +19,9 @@ import math
 from datetime import date
 from typing import Any, Final
 
-from pop_tui.core.checkins import MOODS
 from pop_tui.core.dates import FIRST_DAY, LAST_DAY, format_date, in_range
 from pop_tui.core.entry import max_length
-from pop_tui.core.model import Plan, Record
+from pop_tui.core.model import MOODS, Plan, Record
 from pop_tui.core.numbers import LARGEST
 from pop_tui.core.ops import OpError
 from pop_tui.core.texts import t

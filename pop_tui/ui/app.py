@@ -19,6 +19,7 @@ from textual.screen import Screen
 from pop_tui.core.edit import Change
 from pop_tui.core.entry import clean_entry
 from pop_tui.core.failures import describe_os_error
+from pop_tui.core.rules import RuleError
 from pop_tui.core.texts import t
 from pop_tui.store.drafts import Draft, list_drafts
 from pop_tui.store.plan_store import PlanStore, UndoError, take_warnings
@@ -161,6 +162,9 @@ class PopApp(TerminalApp):
             self.store.apply(label, mutation)
         except OSError as exc:
             self.say(describe_os_error(exc), severity="error")
+            return False
+        except RuleError as exc:  # the forms check first; this is the rules' last word
+            self.say(str(exc), severity="error")
             return False
         for warning in take_warnings():  # a backup that failed: said once
             self.say(warning, severity="warning")

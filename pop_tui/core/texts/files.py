@@ -4,8 +4,7 @@ EN: dict[str, str] = {
     "file.the_plan": "the plan file",
     "file.full": "The disk is full: pop could not write {path}.",
     "file.denied": "pop is not allowed to write {path} (no permission).",
-    "file.read_only": "{path} is read-only, so pop does not overwrite it "
-    "(make it writable, e.g. chmod u+w, to save changes).",
+    "file.read_only": "{path} is read-only, so pop leaves it as it is (chmod u+w lets pop save).",
     "file.read_only_fs": "{path} is on a file system that is read-only.",
     "file.other_owner": "{path} belongs to another user, and pop could not keep it theirs "
     "when saving (run pop as that user).",
@@ -15,7 +14,7 @@ EN: dict[str, str] = {
     "file.is_folder": "{path} is a folder, not a file.",
     "file.io": "The disk failed while pop was using {path} (input/output error).",
     "file.other": "pop could not use {path}: {reason}.",
-    "file.nothing_lost": "Nothing was lost: the plan is as it was before this change.",
+    "file.nothing_lost": "Nothing was lost: the plan is as it was.",
     "file.backup_failed": "Warning: the backup of the previous version could not be written "
     "in {folder} ({reason}). The plan itself was saved; pop keeps saving and "
     "says this again only once backups work and then fail again.",
@@ -31,8 +30,8 @@ NL: dict[str, str] = {
     "file.the_plan": "het planbestand",
     "file.full": "De schijf is vol: pop kon {path} niet schrijven.",
     "file.denied": "pop mag {path} niet schrijven (geen toestemming).",
-    "file.read_only": "{path} is alleen-lezen, dus pop overschrijft het niet "
-    "(maak het schrijfbaar, bijv. chmod u+w, om wijzigingen op te slaan).",
+    "file.read_only": "{path} is alleen-lezen, dus pop laat het zoals het is "
+    "(met chmod u+w kan pop opslaan).",
     "file.read_only_fs": "{path} staat op een bestandssysteem dat alleen-lezen is.",
     "file.other_owner": "{path} is van een andere gebruiker, en pop kon het bij het opslaan "
     "niet van die gebruiker laten (start pop als die gebruiker).",
@@ -42,7 +41,7 @@ NL: dict[str, str] = {
     "file.is_folder": "{path} is een map, geen bestand.",
     "file.io": "De schijf faalde terwijl pop {path} gebruikte (invoer-/uitvoerfout).",
     "file.other": "pop kon {path} niet gebruiken: {reason}.",
-    "file.nothing_lost": "Er is niets verloren: het plan is zoals het was vóór deze wijziging.",
+    "file.nothing_lost": "Er is niets verloren: het plan is zoals het was.",
     "file.backup_failed": "Let op: de reservekopie van de vorige versie kon niet worden "
     "geschreven in {folder} ({reason}). Het plan zelf is opgeslagen; pop blijft opslaan en "
     "meldt dit pas weer als reservekopieën eerst weer lukken en dan opnieuw mislukken.",
