@@ -245,7 +245,7 @@ def _other_user_refused(top: Path) -> None:
     before = plan.read_bytes()
     code = (
         "import sys; from pop_tui.store import files; from pathlib import Path\n"
-        "try:\n    files.atomic_write(Path(sys.argv[1]), b'{}')\n"
+        "try:\n    files.atomic_write(Path(sys.argv[1]), b'{}', keep=True)\n"
         "except Exception as exc:\n    print(type(exc).__name__, exc)\n"
     )
     try:

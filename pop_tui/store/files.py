@@ -128,20 +128,23 @@ def _keep_owner_and_mode(fd: int, path: Path, current: os.stat_result) -> None:
     os.fchmod(fd, current.st_mode & 0o7777)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, *, keep: bool = False) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves the old or the new file, whole.
 
-    Writes a temp file in the same folder (mode 0600, or the owner, group and
-    mode of the file it replaces), flushes and fsyncs it, renames it over
-    ``path`` and fsyncs the folder. On any error the temp file is removed,
-    ``path`` is untouched, and the error names ``path`` (not the temp file).
-    ``path`` must not be a link: give :func:`link_target`'s answer.
+    Writes a temp file in the same folder (mode 0600), flushes and fsyncs it,
+    renames it over ``path`` and fsyncs the folder. On any error the temp file
+    is removed, ``path`` is untouched, and the error names ``path`` (not the
+    temp file). ``path`` must not be a link: give :func:`link_target`'s answer.
+
+    ``keep`` (the plan file): the new file keeps the owner, group and mode of
+    the file it replaces, and a read-only file or folder is refused. Without
+    it (an export, a draft) the file is private, 0600, whatever it replaces.
     """
-    try:
-        current: os.stat_result | None = os.stat(path)
-    except FileNotFoundError:
-        current = None
-    check_writable(path, current)
+    current: os.stat_result | None = None
+    if keep:
+        with contextlib.suppress(FileNotFoundError):
+            current = os.stat(path)
+        check_writable(path, current)
     ensure_folder(path.parent)
     tmp = temp_path(path)
     try:

@@ -410,7 +410,7 @@ def restore_backup(path: Path, number: int) -> Path | None:
         meta = dict(tables[META][META_ID])
         meta["revision"] = max([revision_of(tables), *revisions]) + 1
         tables[META] = {META_ID: meta}
-        files.atomic_write(path, serialize(tables))
+        files.atomic_write(path, serialize(tables), keep=True)
     return kept
 
 

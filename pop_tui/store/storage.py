@@ -62,7 +62,7 @@ class AtomicJSONStorage(Storage):
                 self.backup_failure = exc
             else:
                 self.backup_failure = None
-        files.atomic_write(self.path, payload)
+        files.atomic_write(self.path, payload, keep=True)
 
     def close(self) -> None:
         """Nothing stays open between calls, so there is nothing to close."""
