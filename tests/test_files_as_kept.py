@@ -148,6 +148,9 @@ def test_a_dangling_link_into_a_missing_folder_is_refused(
     assert ran.code == 1
     assert "is a link to" in ran.err and "not-mounted" in ran.err and "Nothing was lost" in ran.err
     assert "Errno" not in ran.err and "Traceback" not in ran.err
+    for command in (["agenda"], ["list", "goals"], ["backup", "list"], ["tui"]):
+        ran = pop(capsys, "--db", link, *command)  # not an empty plan: the folder is missing
+        assert ran.code == 1 and "is a link to" in ran.err, (command, ran)
     assert not (tmp_path / "not-mounted").exists()
     assert sorted(os.listdir(tmp_path)) == ["plan.json"]
 
