@@ -26,13 +26,12 @@ from pop_tui.core.model import (
 TODAY = date(2026, 11, 29)
 
 NASTY = (
-    '<script>alert("x")</script> <b>bold</b> & &amp; "double" \'single\', comma; semicolon '
-    "back\\slash *star* _under_ `tick` [link](http://evil.example) |pipe| ~tilde~\n"
-    "# not a heading\n1. not a list\n> not a quote\r\n"
-    "\x1b[31mred\x1b[0m bell\x07 csi\x9b2J nul\x00 del\x7f tab\there \u202eevil\u202c "
-    "Ünïcødé 日本語 עברית Ελληνικά"
+    "<script>x</script> <b>bold</b> & &amp; \"double\" 's', a;b back\\slash *s* `t` "
+    "[l](http://e.example) |p| ~t~\n# h\n1. l\n> q\r\n"
+    "\x1b[31mred\x1b[0m \x07 \x9b2J \x00 \x7f \t \u202eevil\u202c Ünï 日本語 עברית Ελλ"
 )
-"""Text that would break or attack every format if it were not escaped."""
+"""Text that would break or attack every format if it were not escaped; short enough that
+"LABEL " + NASTY fits a title (pop takes 200 characters there)."""
 
 CLEAN_LINE = clean(NASTY)
 CLEAN_BLOCK = clean(NASTY, multiline=True)

@@ -65,7 +65,9 @@ _NASTY = st.sampled_from(
 TEXT = st.lists(st.one_of(st.text(_ALPHABET, max_size=8), _NASTY), max_size=3).map("".join)
 DAYS = st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31))
 MAYBE_DAY = st.none() | DAYS
-NUMBER = st.floats(allow_nan=False, allow_infinity=False, width=64)
+# What pop takes as a measure (core.numbers.LARGEST), and a name (never blank).
+NUMBER = st.floats(min_value=-1e15, max_value=1e15, allow_nan=False, width=64)
+NAME = st.tuples(st.text("abcXYZ0129é", min_size=1, max_size=4), TEXT).map("".join)
 MAYBE_NUMBER = st.none() | NUMBER
 RULES = st.sampled_from(("", "FREQ=MONTHLY", "FREQ=WEEKLY;INTERVAL=2", "FREQ=YEARLY;COUNT=3"))
 
@@ -104,19 +106,19 @@ def plans(draw: Any, *, with_periods: bool = True) -> Plan:
     swot = _ids(draw, 4)
     for id in swot:
         plan.put(
-            SwotItem(id, draw(st.sampled_from(QUADRANTS)), draw(TEXT), draw(st.integers(0, 9)))
+            SwotItem(id, draw(st.sampled_from(QUADRANTS)), draw(NAME), draw(st.integers(0, 9)))
         )
     for id in _ids(draw, 2):
-        plan.put(Trend(id, draw(TEXT), draw(st.integers(0, 9))))
+        plan.put(Trend(id, draw(NAME), draw(st.integers(0, 9))))
     employer = _ids(draw, 2)
     for id in employer:
-        plan.put(EmployerGoal(id, draw(TEXT), draw(TEXT), draw(TEXT), draw(TEXT), draw(TEXT)))
+        plan.put(EmployerGoal(id, draw(NAME), draw(TEXT), draw(TEXT), draw(TEXT), draw(TEXT)))
     goals = _ids(draw, 4)
     for id in goals:
         plan.put(
             Goal(
                 id,
-                title=draw(TEXT),
+                title=draw(NAME),
                 kind=draw(st.sampled_from(GOAL_KINDS)),
                 horizon=draw(st.sampled_from(HORIZONS)),
                 status=draw(st.sampled_from(GOAL_STATUSES)),
@@ -141,7 +143,7 @@ def plans(draw: Any, *, with_periods: bool = True) -> Plan:
     for id in _ids(draw, 4):
         goal_id = draw(st.sampled_from(goals))
         actions[id] = goal_id
-        plan.put(Action(id, goal_id, draw(TEXT), draw(TEXT), draw(TEXT)))
+        plan.put(Action(id, goal_id, draw(NAME), draw(TEXT), draw(TEXT)))
     steps = _ids(draw, 6)
     for id in steps:
         goal_id = draw(st.sampled_from(goals))
@@ -151,7 +153,7 @@ def plans(draw: Any, *, with_periods: bool = True) -> Plan:
                 id,
                 goal_id=goal_id,
                 action_id=_one(draw, own),
-                title=draw(TEXT),
+                title=draw(NAME),
                 due=draw(MAYBE_DAY),
                 done_on=draw(MAYBE_DAY),
                 order=draw(st.integers(0, 9)),
@@ -183,7 +185,7 @@ def plans(draw: Any, *, with_periods: bool = True) -> Plan:
         plan.put(
             Feedback(
                 id,
-                draw(TEXT),
+                draw(NAME),
                 _one(draw, goals),
                 draw(TEXT),
                 draw(MAYBE_DAY),

@@ -16,6 +16,8 @@ from hypothesis import strategies as st
 from pop_tui.core import dates
 from pop_tui.core.dates import (
     DATE_FORMS_HELP,
+    FIRST_DAY,
+    LAST_DAY,
     RECURRENCE_FORMS_HELP,
     DateError,
     describe_recurrence,
@@ -306,7 +308,9 @@ def test_empty_text_is_refused(text: str) -> None:
         ("1-12-26", "four digits", "vier cijfers"),
         ("1 dec 26", "four digits", "vier cijfers"),
         ("32", "has day 32", "noemt dag 32"),
-        ("+99999y", "years 1 to 9999", "jaren 1 tot en met 9999"),
+        ("+99999y", "at most 100 years", "hoogstens 100 jaar"),
+        ("9999-12-31", "1 January 1900 to 31 December 9998", "1 januari 1900 tot en met 31"),
+        ("1-1-1899", "1 January 1900 to 31 December 9998", "1 januari 1900 tot en met 31"),
     ],
 )
 def test_refusal_says_what_is_wrong(text: str, english: str, dutch_text: str) -> None:
@@ -323,13 +327,45 @@ def test_date_error_is_a_value_error() -> None:
 
 
 def test_offsets_at_the_ends_of_the_calendar_are_refused_not_crashed() -> None:
-    with pytest.raises(DateError, match="years 1 to 9999"):
+    with pytest.raises(DateError, match="to 31 December 9998"):
+        parse_date("tomorrow", LAST_DAY)
+    with pytest.raises(DateError, match="from 1 January 1900"):
+        parse_date("-1d", FIRST_DAY)
+    with pytest.raises(DateError, match="to 31 December 9998"):
+        parse_date("1-1", LAST_DAY)
+    with pytest.raises(DateError, match="to 31 December 9998"):
         parse_date("tomorrow", date.max)
-    with pytest.raises(DateError, match="years 1 to 9999"):
-        parse_date("-1d", date.min)
-    with pytest.raises(DateError, match="years 1 to 9999"):
-        parse_date("1-1", date.max)
-    assert parse_date("eoy", date(9999, 6, 1)) == date.max
+    assert parse_date("eoy", date(9998, 6, 1)) == LAST_DAY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "+1000000d",
+        "-1000000d",
+        "+36700d",
+        "+101y",
+        "in 1300 months",
+        "-5300w",
+        "+99999999999999999999d",
+    ],
+)
+def test_an_offset_of_more_than_a_hundred_years_is_too_far_away(text: str) -> None:
+    with pytest.raises(DateError, match="too far away: a step forward or back reaches at most 100"):
+        parse_date(text, SUN)
+
+
+def test_an_offset_of_a_hundred_years_is_taken() -> None:
+    assert parse_date("+100y", SUN) == date(2126, 11, 29)
+    assert parse_date("-100y", SUN) == date(1926, 11, 29)
+
+
+def test_every_date_typed_is_one_every_export_can_write() -> None:
+    for text in ("9999-12-31", "31-12-9999", "31 dec 9999", "1-1-0001", "1 jan 1899"):
+        with pytest.raises(DateError, match="too far away"):
+            parse_date(text, SUN)
+    assert parse_date("9998-12-31", SUN) == LAST_DAY
+    assert parse_date("1900-01-01", SUN) == FIRST_DAY
 
 
 @given(st.text())
@@ -372,12 +408,12 @@ def test_large_offsets_give_a_date_or_a_date_error(
     try:
         result = parse_date(text, today)
     except DateError as error:
-        assert "1 to 9999" in str(error)
+        assert "too far away" in str(error)
     else:
         assert result <= today if prefix == "-" else result >= today
 
 
-@given(st.dates(max_value=date(9999, 12, 24)), st.integers(min_value=0, max_value=6))
+@given(st.dates(FIRST_DAY, date(9998, 12, 24)), st.integers(min_value=0, max_value=6))
 def test_a_weekday_is_always_the_next_one_strictly_after_today(today: date, weekday: int) -> None:
     names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     result = parse_date(names[weekday], today)
@@ -385,7 +421,7 @@ def test_a_weekday_is_always_the_next_one_strictly_after_today(today: date, week
     assert 1 <= (result - today).days <= 7
 
 
-@given(st.dates(max_value=date(9999, 9, 1)), st.integers(min_value=1, max_value=31))
+@given(st.dates(FIRST_DAY, date(9998, 9, 1)), st.integers(min_value=1, max_value=31))
 def test_a_bare_day_number_is_the_first_such_day_after_today(today: date, day: int) -> None:
     result = parse_date(str(day), today)
     assert result.day == day
@@ -705,3 +741,11 @@ def test_module_stays_pure() -> None:
     stdlib = {"__future__", "functools", "re", "collections.abc", "datetime", "typing"}
     assert imported <= allowed_third_party | stdlib
     assert "today()" not in source
+
+
+def test_a_hundred_years_is_the_reach_in_every_unit() -> None:
+    for text in ("+36525d", "+5217w", "+1200m", "+100y", "-1200m", "in 100 jaar"):
+        parse_date(text, SUN)
+    for text in ("+36526d", "+5218w", "+1201m", "+101y", "-101j", "over 1201 maanden"):
+        with pytest.raises(DateError, match="at most 100 years"):
+            parse_date(text, SUN)

@@ -355,6 +355,10 @@ def model_of(plan: Plan) -> Model:
     return goals, steps
 
 
+# A title pop takes: never blank (core.rules).
+TITLES = st.text(max_size=12).filter(str.strip)
+
+
 class PlanMachine(RuleBasedStateMachine):
     """Random edits through the store; a plain model says what the plan must be."""
 
@@ -381,7 +385,7 @@ class PlanMachine(RuleBasedStateMachine):
         assert id not in self.ids_given[table], f"{table} id {id} handed out twice"
         self.ids_given[table].add(id)
 
-    @rule(title=st.text(max_size=12))
+    @rule(title=TITLES)
     def add_goal(self, title: str) -> None:
         goal = add_goal(self.store, title)
         self._new_id("goals", goal.id)
@@ -389,7 +393,7 @@ class PlanMachine(RuleBasedStateMachine):
         self._became(({**goals, goal.id: title}, steps))
 
     @precondition(lambda self: self.model[0])
-    @rule(data=st.data(), title=st.text(max_size=12))
+    @rule(data=st.data(), title=TITLES)
     def rename_goal(self, data: st.DataObject, title: str) -> None:
         id = data.draw(st.sampled_from(sorted(self.model[0])))
         self.store.apply("rename", lambda e: e.update(e.plan.goals[id], title=title))
@@ -416,7 +420,7 @@ class PlanMachine(RuleBasedStateMachine):
         )
 
     @precondition(lambda self: self.model[0])
-    @rule(data=st.data(), title=st.text(max_size=8))
+    @rule(data=st.data(), title=TITLES)
     def add_step(self, data: st.DataObject, title: str) -> None:
         goal_id = data.draw(st.sampled_from(sorted(self.model[0])))
         step = self.store.apply("step", lambda e: e.add(Step, goal_id=goal_id, title=title))

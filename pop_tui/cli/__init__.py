@@ -25,8 +25,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _main(argv)
     finally:
+        _tell_warnings()
         if collecting:
             gc.enable()
+
+
+def _tell_warnings() -> None:
+    """Say, on standard error, what the store had to warn about (a backup that failed)."""
+    store = sys.modules.get("pop_tui.store.plan_store")  # not loaded: nothing was saved
+    if store is not None:
+        from pop_tui.core.texts import t
+
+        for warning in store.take_warnings():
+            print(t("cli.error", message=warning), file=sys.stderr)
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -43,7 +54,7 @@ def _main(argv: Sequence[str] | None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
     from pop_tui.cli.context import Context, UsageError, choose_language
-    from pop_tui.cli.parser import build_parser
+    from pop_tui.cli.parser import build_parser, undecodable
     from pop_tui.core.texts import set_language, t
     from pop_tui.store.plan_file import PlanFileError
 
@@ -56,6 +67,10 @@ def _main(argv: Sequence[str] | None) -> int:
         return 2
     parser = build_parser(args_list)
     args = parser.parse_args(args_list)
+    bad = undecodable(args)
+    if bad is not None:
+        print(t("cli.error", message=t("cli.not_utf8", text=f'"{bad}"')), file=sys.stderr)
+        return 1
     try:
         context = Context.from_args(args, os.environ)
     except UsageError as exc:
@@ -81,7 +96,9 @@ def _main(argv: Sequence[str] | None) -> int:
         print(explain(exc, context), file=sys.stderr)
         return 1
     except OSError as exc:
-        print(t("cli.error", message=exc), file=sys.stderr)
+        from pop_tui.core.failures import describe_os_error
+
+        print(t("cli.error", message=describe_os_error(exc)), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

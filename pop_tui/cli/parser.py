@@ -93,12 +93,68 @@ def terminal_columns() -> int:
     return columns or 80
 
 
+# The long options whose value is a date (every option added with metavar="DATE").
+DATE_OPTIONS: set[str] = set()
+# A negative date offset: -1d, -2w, -3days, -1 m (dates.parse_date reads them).
+_NEGATIVE_OFFSET = r"-\d+ ?[^\W\d_]*"
+
+
 class Parser(argparse.ArgumentParser):
-    """An argument parser (and sub-parsers) using :class:`Formatter`."""
+    """An argument parser (and sub-parsers) using :class:`Formatter`.
+
+    A date option takes a negative offset as its value (``--due -1d``), as
+    Taskwarrior's do: argparse would take ``-1d`` for an option, so before
+    parsing, ``--due -1d`` is joined into ``--due=-1d``, which argparse reads as
+    the option's value. Every option added with ``metavar="DATE"`` (in any
+    command, now or later) is such an option.
+    """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", Formatter)
         super().__init__(*args, **kwargs)
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        action = super().add_argument(*args, **kwargs)
+        if action.metavar == "DATE":
+            DATE_OPTIONS.update(o for o in action.option_strings if o.startswith("--"))
+        return action
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        if args is not None:
+            args = negative_dates_joined(args)
+        return super().parse_known_args(args, namespace)
+
+
+def negative_dates_joined(args: Sequence[str]) -> list[str]:
+    """``args`` with each date option followed by a negative offset written as one word."""
+    import re
+
+    joined: list[str] = []
+    rest = iter(args)
+    for arg in rest:
+        if arg == "--":
+            joined += [arg, *rest]
+            break
+        if arg in DATE_OPTIONS:
+            value = next(rest, None)
+            if value is not None and re.fullmatch(_NEGATIVE_OFFSET, value):
+                joined.append(f"{arg}={value}")
+                continue
+            joined.append(arg)
+            if value is not None:
+                joined.append(value)
+            continue
+        joined.append(arg)
+    return joined
+
+
+class FilePath(str):
+    """A file named on the command line, kept as the shell gave it: a file's name may
+    hold bytes that are not UTF-8, and must still name that file."""
+
+    __slots__ = ()
 
 
 def file_path(text: str) -> str:
@@ -106,7 +162,24 @@ def file_path(text: str) -> str:
     if "\0" in text:
         # Not from a shell (it cannot pass one), but main() may be called with anything.
         raise argparse.ArgumentTypeError(t("cli.path_bad"))
-    return text
+    return FilePath(text)
+
+
+def undecodable(args: argparse.Namespace) -> str | None:
+    """The first text argument (not a file's name) that holds bytes which are not UTF-8.
+
+    Python hands such bytes over as lone surrogates (PEP 383); kept, they could not be
+    written to the plan, a terminal or an export. Shown with the bytes as ``\\xff``.
+    """
+    for value in vars(args).values():
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and not isinstance(text, FilePath):
+                try:
+                    text.encode("utf-8")
+                except UnicodeEncodeError:
+                    raw = text.encode("utf-8", "surrogateescape")
+                    return raw.decode("utf-8", "backslashreplace")
+    return None
 
 
 def add_common(parser: argparse.ArgumentParser, *, top: bool = False) -> None:

@@ -17,6 +17,7 @@ from pop_tui.core import agenda
 from pop_tui.core.checkin_line import NOTE_SHOWN as NOTE_SHOWN
 from pop_tui.core.checkin_line import summary_line as summary_line
 from pop_tui.core.dates import format_date
+from pop_tui.core.model import MOODS as MOODS  # the check-in's scores, known here too
 from pop_tui.core.model import CheckIn, Plan, Step
 from pop_tui.core.printable import printable
 from pop_tui.core.texts import t
@@ -24,7 +25,6 @@ from pop_tui.core.texts import t
 if TYPE_CHECKING:  # recording a check-in needs these; reading one (pop agenda) does not
     from pop_tui.core.edit import Edit
 
-MOODS: tuple[int, ...] = (1, 2, 3, 4, 5)
 
 
 def steps_to_check(plan: Plan, today: date) -> list[agenda.DueStep]:

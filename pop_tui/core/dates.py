@@ -28,6 +28,8 @@ from pop_tui.core.texts import t
 
 __all__ = [
     "DATE_FORMS_HELP",
+    "FIRST_DAY",
+    "LAST_DAY",
     "RECURRENCE_FORMS_HELP",
     "DateError",
     "describe_recurrence",
@@ -43,6 +45,22 @@ DATE_FORMS_HELP: Final = "date.forms"
 
 RECURRENCE_FORMS_HELP: Final = "recur.forms"
 """Catalogue key of the example repeat forms that every repeat refusal ends with."""
+
+
+FIRST_DAY: Final = date(1900, 1, 1)
+LAST_DAY: Final = date(9998, 12, 31)
+"""The dates a plan may hold: every export can write them, with room to spare.
+
+An iCalendar event ends the day after it starts, a yearly review's next date is
+a year on, and Python's dates stop at 9999-12-31: a plan that held that day
+could not be exported. Before 1900 no plan has steps, and calendar programs
+read such dates badly. Every way in (typed dates, forms, import) keeps to this.
+"""
+
+
+def in_range(day: date) -> bool:
+    """Whether ``day`` is one a plan may hold (see :data:`LAST_DAY`)."""
+    return FIRST_DAY <= day <= LAST_DAY
 
 
 class DateError(ValueError):
@@ -272,15 +290,41 @@ def _offset(m: re.Match[str], today: date, text: str) -> date | None:
     unit = _UNITS.get(m[3])
     if unit is None:
         return None
-    count = int(m[2])
-    return _shift(today, -count if m[1] == "-" else count, unit, text)
+    count = _count(m[2], text)
+    return _reach(today, -count if m[1] == "-" else count, unit, text)
+
+
+# An offset further than this (``+1000000d``, some 2700 years) is a slip of the keyboard.
+OFFSET_YEARS: Final = 100
+
+
+def _count(digits: str, text: str) -> int:
+    if len(digits) > 6:  # a million of any unit is too far: no need to read the number
+        raise _date_error("date.error.offset_too_far", text, years=OFFSET_YEARS)
+    return int(digits)
+
+
+# The most of each unit an offset may move: OFFSET_YEARS years, in that unit.
+_MOST: Final = {
+    "days": OFFSET_YEARS * 36525 // 100,
+    "weeks": OFFSET_YEARS * 36525 // 700,
+    "months": OFFSET_YEARS * 12,
+    "years": OFFSET_YEARS,
+}
+
+
+def _reach(today: date, count: int, unit: str, text: str) -> date:
+    """``today`` moved by ``count`` units, if that is at most :data:`OFFSET_YEARS` away."""
+    if abs(count) > _MOST[unit]:
+        raise _date_error("date.error.offset_too_far", text, years=OFFSET_YEARS)
+    return _shift(today, count, unit, text)
 
 
 def _in_count(m: re.Match[str], today: date, text: str) -> date | None:
     unit = _UNITS.get(m[2])
     if unit is None:
         return None
-    return _shift(today, 1 if m[1] in _ONE else int(m[1]), unit, text)
+    return _reach(today, 1 if m[1] in _ONE else _count(m[1], text), unit, text)
 
 
 def _next_period(m: re.Match[str], today: date, text: str) -> date | None:
@@ -339,8 +383,8 @@ def _date_forms() -> tuple[tuple[re.Pattern[str], _Form], ...]:
         (_form(r"(\d{4})-(\d{1,2})-(\d{1,2})"), _iso),
         (_form(r"(\d{1,2})([-/.])(\d{1,2})(?:\2(\d+))?"), _numeric),
         (_form(r"[a-z]+(?: [a-z]+)*"), _word),
-        (_form(r"([+-]) ?(\d{1,6}) ?([a-z]+)"), _offset),
-        (_form(r"(?:in|over) (\d{1,6}|" + "|".join(_ONE) + r") ([a-z]+)"), _in_count),
+        (_form(r"([+-]) ?(\d+) ?([a-z]+)"), _offset),
+        (_form(r"(?:in|over) (\d+|" + "|".join(_ONE) + r") ([a-z]+)"), _in_count),
         (_form(r"(?:next|volgende?) ([a-z]+)"), _next_period),
         (_form(r"eo([wmqy])"), _period_end),
         (_form(r"end of (?:the )?([a-z]+)"), _period_end),
@@ -380,7 +424,8 @@ def parse_date(text: str, today: date) -> date:
       the 15th, skipping months that lack that day (on 31 January, ``30`` is
       30 March).
 
-    Dates that do not exist (``31-02-2026``, ``2027-02-29``) are refused.
+    Dates that do not exist (``31-02-2026``, ``2027-02-29``) are refused, and so are
+    dates before :data:`FIRST_DAY` or after :data:`LAST_DAY` ("too far away").
 
     Raises:
         DateError: for anything else, with a message in the current language.
@@ -393,6 +438,8 @@ def parse_date(text: str, today: date) -> date:
         if match is not None:
             found = form(match, today, text)
             if found is not None:
+                if not in_range(found):
+                    raise _date_error("date.error.out_of_range", text)
                 return found
     raise _date_error("date.error.unknown", text)
 
@@ -556,12 +603,13 @@ def next_occurrence(rule: str, start: date, on_or_after: date) -> date | None:
 
     Only dates are compared, at midnight without a time zone, so daylight saving
     changes cannot shift an occurrence. Returns None when the rule has ended (COUNT
-    or UNTIL) before ``on_or_after``.
+    or UNTIL) before ``on_or_after``, or goes on only past :data:`LAST_DAY`.
 
     Raises:
         DateError: if ``rule`` is not a valid rule.
     """
-    return _first_on_or_after(_normalise_rule(rule), start, on_or_after, rule)
+    found = _first_on_or_after(_normalise_rule(rule), start, on_or_after, rule)
+    return found if found is None or found <= LAST_DAY else None
 
 
 def _base_name(freq: str, interval: int, lang: str | None) -> str:

@@ -3,7 +3,8 @@
 A mutation is a function that receives an :class:`Edit` and calls its
 ``add``/``update``/``delete``. The edit applies each change to the plan at once
 (so the mutation reads its own writes) and keeps the list of :class:`Change`
-records; the store saves that list and keeps it for undo.
+records; the store saves that list and keeps it for undo. Every record added or
+changed must keep the rules of :mod:`pop_tui.core.rules` (else :class:`RuleError`).
 """
 
 from __future__ import annotations
@@ -73,6 +74,10 @@ class Edit:
         change = Change(table, id, before, after.to_dict() if after is not None else None)
         if change.before == change.after:
             return
+        if after is not None:
+            from pop_tui.core.rules import check_record  # rules needs ops, which needs Edit
+
+            check_record(after, before)
         at = self._at.get((table, id))
         if at is None:
             self._at[(table, id)] = len(self.changes)

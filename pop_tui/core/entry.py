@@ -27,6 +27,7 @@ NOTE_MAX: Final = 10_000
 # text field is a note.
 TITLE_FIELDS: Final = frozenset(
     {"title", "text", "action", "dream_job", "metric", "unit", "from_whom", "owner", "name"}
+    | {"step"}  # the guide's first step: a step's title
 )
 
 

@@ -235,6 +235,10 @@ class Review(Record):
     held: tuple[HeldReview, ...] = ()
 
 
+# The mood or energy scores a check-in takes.
+MOODS: tuple[int, ...] = (1, 2, 3, 4, 5)
+
+
 class CheckIn(Record):
     """A daily check-in: a note, a mood or energy score, steps marked done."""
 

@@ -1,6 +1,20 @@
 """Durable files: atomic replacement, a lock between processes, rotating backups.
 
 Nothing here knows about plans; :mod:`pop_tui.store.storage` builds on it.
+
+Files as people keep them:
+
+- A plan path that is a symbolic link (the plan lives in a synced folder) is
+  followed: :func:`link_target` gives the real file, and the temp file, the
+  lock, the backups and the drafts all go beside it, so two links to one plan
+  share one lock. A dangling link is written through (as an editor or the
+  shell's ``>`` does) when its target's folder exists; when that folder is
+  missing (a drive not mounted, a synced folder not there yet) it is refused,
+  and no folder is made for it.
+- A replaced file keeps the owner, group and mode of the file it replaces
+  (a new file is 0600 in a 0700 folder). A file or folder that nobody may
+  write (no ``w`` bit at all, which root would otherwise ignore) is refused.
+- A backup is written atomically or not at all.
 """
 
 from __future__ import annotations
@@ -12,6 +26,8 @@ import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
+
+from pop_tui.core.failures import LinkTargetMissing, OtherOwner, ReadOnlyFile
 
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
@@ -73,18 +89,69 @@ def remove_stale_temps(path: Path) -> None:
             os.unlink(path.parent / name)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def link_target(path: Path) -> Path:
+    """The file that ``path`` stands for: a symbolic link is followed to its end.
+
+    Raises:
+        LinkTargetMissing: ``path`` is a link whose target's folder does not exist.
+    """
+    if not os.path.islink(path):
+        return path
+    target = Path(os.path.realpath(path))
+    if not target.parent.is_dir():
+        raise LinkTargetMissing(str(path), str(target.parent))
+    return target
+
+
+def _nobody_may_write(path: Path, mode: int) -> bool:
+    # Root may write anything, so the bits are looked at too: no "w" at all is on purpose.
+    return mode & 0o222 == 0 or (os.geteuid() != 0 and not os.access(path, os.W_OK))
+
+
+def check_writable(path: Path, current: os.stat_result | None) -> None:
+    """Refuse (:class:`ReadOnlyFile`) to replace a read-only file or write into a read-only folder."""
+    if current is not None and _nobody_may_write(path, current.st_mode):
+        raise ReadOnlyFile(errno.EACCES, "the file is read-only", str(path))
+    folder = path.parent
+    with contextlib.suppress(FileNotFoundError):
+        if _nobody_may_write(folder, os.stat(folder).st_mode):
+            raise ReadOnlyFile(errno.EACCES, "the folder is read-only", str(folder))
+
+
+def _keep_owner_and_mode(fd: int, path: Path, current: os.stat_result) -> None:
+    mine = os.fstat(fd)
+    if (mine.st_uid, mine.st_gid) != (current.st_uid, current.st_gid):
+        try:
+            os.fchown(fd, current.st_uid, current.st_gid)
+        except PermissionError:
+            raise OtherOwner(errno.EPERM, "cannot keep the file's owner", str(path)) from None
+    os.fchmod(fd, current.st_mode & 0o7777)
+
+
+def atomic_write(path: Path, data: bytes, *, keep: bool = False) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves the old or the new file, whole.
 
     Writes a temp file in the same folder (mode 0600), flushes and fsyncs it,
     renames it over ``path`` and fsyncs the folder. On any error the temp file
-    is removed and ``path`` is untouched.
+    is removed, ``path`` is untouched, and the error names ``path`` (not the
+    temp file). ``path`` must not be a link: give :func:`link_target`'s answer.
+
+    ``keep`` (the plan file): the new file keeps the owner, group and mode of
+    the file it replaces, and a read-only file or folder is refused. Without
+    it (an export, a draft) the file is private, 0600, whatever it replaces.
     """
+    current: os.stat_result | None = None
+    if keep:
+        with contextlib.suppress(FileNotFoundError):
+            current = os.stat(path)
+        check_writable(path, current)
     ensure_folder(path.parent)
     tmp = temp_path(path)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
     try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
         try:
+            if current is not None:
+                _keep_owner_and_mode(fd, path, current)
             view = memoryview(data)
             while view:
                 written = os.write(fd, view)
@@ -93,16 +160,24 @@ def atomic_write(path: Path, data: bytes) -> None:
         finally:
             os.close(fd)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError) and str(exc.filename) in ("None", str(tmp)):
+            # The temp file is pop's own business: the person knows the plan's name.
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
         raise
     fsync_folder(path.parent)
 
 
 @contextlib.contextmanager
 def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
-    """Hold an exclusive ``flock`` on ``<path>.lock`` (a separate file, never replaced)."""
+    """Hold an exclusive ``flock`` on ``<path>.lock`` (a separate file, never replaced).
+
+    The lock lies beside the file a link points to, so that every link to one
+    plan takes the same lock.
+    """
+    path = link_target(path)
     ensure_folder(path.parent)
     lock_path = path.with_name(path.name + ".lock")
     fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, FILE_MODE)
@@ -129,7 +204,8 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
 
 
 def backup_folder(path: Path) -> Path:
-    return path.parent / "backups"
+    """Where the backups of ``path`` lie: beside the file, or beside a link's target."""
+    return link_target(path).parent / "backups"
 
 
 def backup_path(path: Path, revision: int) -> Path:
@@ -140,7 +216,10 @@ def keep_backup(path: Path, revision: int, keep: int) -> None:
     """Keep the current ``path`` as the backup of ``revision`` and drop the oldest beyond ``keep``.
 
     The file is never written in place (only replaced), so a hard link is a
-    true copy of the old version at no cost; a copy is the fallback.
+    true copy of the old version at no cost. Where a link cannot be made (the
+    backups folder is another file system) the copy is written atomically, so
+    a failure (a full disk) leaves no truncated backup behind. Raises OSError
+    when the backup could not be kept; the caller decides what that means.
     """
     if keep <= 0 or not path.exists():
         return
@@ -152,9 +231,8 @@ def keep_backup(path: Path, revision: int, keep: int) -> None:
     try:
         os.link(path, target)
     except OSError:
-        import shutil  # the rare fallback; not worth its import on every start
-
-        shutil.copy2(path, target)
+        remove_stale_temps(target)
+        atomic_write(target, path.read_bytes())
     for old in list_backup_files(path)[keep:]:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(old)

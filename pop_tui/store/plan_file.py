@@ -204,6 +204,8 @@ def parse(path: str | os.PathLike[str], raw: bytes) -> Tables:
         raise DamagedPlanError(path, "the file is not text (not UTF-8)") from None
     try:
         data = json.loads(text)
+    except RecursionError:
+        raise DamagedPlanError(path, "the file is nested too deeply to be a plan") from None
     except json.JSONDecodeError as exc:
         if _ends_too_early(text, exc):
             reason = TRUNCATED

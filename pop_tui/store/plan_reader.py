@@ -116,6 +116,12 @@ class PlanReader:
             with open(path, "rb") as file:
                 raw = file.read()
         except FileNotFoundError:
+            if os.path.islink(path):  # into a folder that is not there: said, not an empty plan
+                from pathlib import Path
+
+                from pop_tui.store.files import link_target
+
+                link_target(Path(path))
             raw = None
         return cls(path, raw)
 

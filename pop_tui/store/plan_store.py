@@ -25,6 +25,7 @@ from tinydb import TinyDB
 from pop_tui import __version__
 from pop_tui.core.edit import Change, Edit, apply_changes
 from pop_tui.core.model import TABLES, ModelError, Plan
+from pop_tui.core.texts import t
 from pop_tui.core.value import Value
 from pop_tui.store import agenda_index, files
 from pop_tui.store.plan_file import (
@@ -94,10 +95,12 @@ class PlanStore:
         backups: int = 10,
         now: Callable[[], datetime] = datetime.now,
     ) -> None:
-        self.path = Path(path)
         self._now = now
-        self._db = TinyDB(self.path, storage=AtomicJSONStorage, backups=backups)
+        self._db = TinyDB(Path(path), storage=AtomicJSONStorage, backups=backups)
         self._storage = typing.cast(AtomicJSONStorage, self._db.storage)
+        # The real file when ``path`` is a link: the lock, backups and drafts lie beside it.
+        self.path = self._storage.path
+        self._backup_told = False
         self.plan = Plan()
         self._tables: Tables = {name: {} for name in TABLES}
         self._history: list[HistoryEntry] = []
@@ -336,6 +339,7 @@ class PlanStore:
         payload = serialize(document, self._lines)
         files.remove_stale_temps(self.path)
         self._storage.write_bytes(payload, previous_revision=previous if previous else None)
+        self._tell_backup_failure()
         self._tables = tables
         self._history = history
         self._meta = meta
@@ -344,6 +348,29 @@ class PlanStore:
         # failure here never fails the save (the next reader makes it again).
         with contextlib.suppress(Exception):
             agenda_index.saved(self.path, payload, self.plan)
+
+    def _tell_backup_failure(self) -> None:
+        """Keep the warning for a backup that failed, once until backups work again."""
+        failure = self._storage.backup_failure
+        if failure is None:
+            self._backup_told = False
+        elif not self._backup_told:
+            self._backup_told = True
+            reason = failure.strerror or str(failure)
+            folder = files.backup_folder(self.path)
+            _untold.append(t("file.backup_failed", folder=folder, reason=reason))
+
+
+# Warnings of this process not yet shown (see take_warnings); a process holds one
+# TUI or runs one shell command, so one list is enough.
+_untold: list[str] = []
+
+
+def take_warnings() -> list[str]:
+    """The warnings the stores of this process have to give (a failed backup), once each."""
+    found = list(_untold)
+    _untold.clear()
+    return found
 
 
 def _new_uid() -> str:
@@ -363,6 +390,7 @@ def restore_backup(path: Path, number: int) -> Path | None:
     far (the replaced file's and the backups'), so revisions keep growing and
     the next saves never take the names of (and so overwrite) kept backups.
     """
+    path = files.link_target(path)
     backups = list_backups(path)
     chosen = next((b for b in backups if b.number == number), None)
     if chosen is None:
@@ -389,11 +417,11 @@ def restore_backup(path: Path, number: int) -> Path | None:
         meta = dict(tables[META][META_ID])
         meta["revision"] = max([revision_of(tables), *revisions]) + 1
         tables[META] = {META_ID: meta}
-        files.atomic_write(path, serialize(tables))
+        files.atomic_write(path, serialize(tables), keep=True)
     return kept
 
 
-__all__ = ["PlanStore", "UndoError", "restore_backup", "revision_of"]
+__all__ = ["PlanStore", "UndoError", "restore_backup", "revision_of", "take_warnings"]
 
 
 def write_new_plan(

@@ -25,8 +25,10 @@ class AtomicJSONStorage(Storage):
     """
 
     def __init__(self, path: str | os.PathLike[str], backups: int = 10) -> None:
-        self.path = Path(path)
+        self.path = files.link_target(Path(path))
         self.backups = backups
+        # Why the last backup could not be kept (None: it was, or none was due).
+        self.backup_failure: OSError | None = None
 
     def read(self) -> Tables | None:
         found = self.read_checked()
@@ -47,10 +49,20 @@ class AtomicJSONStorage(Storage):
         self.write_bytes(payload, previous_revision=None)
 
     def write_bytes(self, payload: bytes, previous_revision: int | None) -> None:
-        """Keep the current file as a backup, then replace it with ``payload``."""
+        """Keep the current file as a backup, then replace it with ``payload``.
+
+        A backup that fails (a full disk where the backups are, a folder pop
+        may not write) never stops the plan itself from being saved: the reason
+        is kept in :attr:`backup_failure` for the store to tell.
+        """
         if previous_revision is not None:
-            files.keep_backup(self.path, previous_revision, self.backups)
-        files.atomic_write(self.path, payload)
+            try:
+                files.keep_backup(self.path, previous_revision, self.backups)
+            except OSError as exc:
+                self.backup_failure = exc
+            else:
+                self.backup_failure = None
+        files.atomic_write(self.path, payload, keep=True)
 
     def close(self) -> None:
         """Nothing stays open between calls, so there is nothing to close."""

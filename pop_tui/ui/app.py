@@ -16,9 +16,11 @@ from textual.screen import Screen
 
 from pop_tui.core.edit import Change
 from pop_tui.core.entry import clean_entry
+from pop_tui.core.failures import describe_os_error
+from pop_tui.core.rules import RuleError
 from pop_tui.core.texts import t
 from pop_tui.store.drafts import Draft, list_drafts
-from pop_tui.store.plan_store import PlanStore, UndoError
+from pop_tui.store.plan_store import PlanStore, UndoError, take_warnings
 from pop_tui.ui.context import (
     OpenCheckIn,
     OpenExport,
@@ -149,8 +151,13 @@ class PopApp(TerminalApp):
         try:
             self.store.apply(label, mutation)
         except OSError as exc:
-            self.say(t("ui.msg.save_failed", error=exc.strerror or exc), severity="error")
+            self.say(describe_os_error(exc), severity="error")
             return False
+        except RuleError as exc:  # the forms check first; this is the rules' last word
+            self.say(str(exc), severity="error")
+            return False
+        for warning in take_warnings():  # a backup that failed: said once
+            self.say(warning, severity="warning")
         return True
 
     def action_checkin(self) -> None:
@@ -186,7 +193,7 @@ class PopApp(TerminalApp):
         except UndoError:
             self.say(t("ui.msg.nothing_to_undo"), severity="warning")
         except OSError as exc:
-            self.say(t("ui.msg.save_failed", error=exc.strerror or exc), severity="error")
+            self.say(describe_os_error(exc), severity="error")
         else:
             self.say(t("ui.msg.undone", label=label))
 
@@ -196,7 +203,7 @@ class PopApp(TerminalApp):
         except UndoError:
             self.say(t("ui.msg.nothing_to_redo"), severity="warning")
         except OSError as exc:
-            self.say(t("ui.msg.save_failed", error=exc.strerror or exc), severity="error")
+            self.say(describe_os_error(exc), severity="error")
         else:
             self.say(t("ui.msg.redone", label=label))
 

@@ -165,8 +165,11 @@ class _Calendar:
             f"DTSTAMP:{self.stamp}",
             f"SEQUENCE:{self.sequence}",
             f"DTSTART;VALUE=DATE:{_date(on)}",
-            f"DTEND;VALUE=DATE:{_date(on + timedelta(days=1))}",
         ]
+        # pop takes no date past dates.LAST_DAY, but a plan from before that rule may hold
+        # 9999-12-31: without DTEND an all-day event is that one day (RFC 5545, 3.6.1).
+        if on < date.max:
+            self.lines.append(f"DTEND;VALUE=DATE:{_date(on + timedelta(days=1))}")
         if rule:
             self.lines.append(f"RRULE:{rule}")
         self.lines += [

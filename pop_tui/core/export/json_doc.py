@@ -20,7 +20,8 @@ Reading is strict, because a backup that restores wrongly is worse than one
 that is refused: unknown tables or fields, ids that are not whole numbers,
 values of the wrong type, numbers that are not finite, text that is not valid
 Unicode, references to records that do not exist, and a newer schema are all
-refused, each with the table, the record id and the field.
+refused, each with the table, the record id and the field; so is anything that
+breaks the rules the forms and the shell keep (:mod:`pop_tui.core.rules`).
 
 The text is kept exactly, so characters that could act on a terminal (DEL,
 the C1 controls, bidirectional overrides, line and paragraph separators) are
@@ -39,6 +40,7 @@ from pop_tui import __version__
 from pop_tui.core.model import PROFILE_ID, TABLES, ModelError, Period, Plan, Record
 from pop_tui.core.periods import PeriodError, archived_plan
 from pop_tui.core.references import dangling
+from pop_tui.core.rules import record_problems
 from pop_tui.core.texts import t
 from pop_tui.core.value import Value, field_names
 
@@ -188,10 +190,14 @@ def _record(cls: type[Record], key: str, raw: Any, problems: list[Problem]) -> R
     if len(problems) > before:
         return None
     try:
-        return cls.from_dict(id, raw)
+        record = cls.from_dict(id, raw)
     except ModelError as exc:
         problems.append(Problem(_where(table, key), str(exc)))
         return None
+    # The rules the forms and the shell keep (lengths, dates, moods, names): the same here.
+    found = record_problems(record)
+    problems.extend(Problem(p.where, p.what) for p in found)
+    return None if found else record
 
 
 def read_tables(tables: Any, problems: list[Problem], *, periods: bool = True) -> Plan:
@@ -265,6 +271,9 @@ def _check_periods(plan: Plan, problems: list[Problem]) -> None:
             where = _where(table, str(id), "archive")
             problems.append(Problem(where, str(exc)))
             continue
+        except RecursionError:
+            problems.append(Problem(_where(table, str(id), "archive"), t("rule.too_deep")))
+            continue
         inner: list[Problem] = []
         read_tables(data, inner, periods=False)
         for problem in inner:
@@ -279,6 +288,13 @@ def _check_periods(plan: Plan, problems: list[Problem]) -> None:
 
 def read_document(text: str) -> Document:
     """Check a whole export document; raise :class:`DocumentError` listing every problem."""
+    try:
+        return _read_document(text)
+    except RecursionError:  # nested deeper than any plan (json and the checks recurse)
+        raise DocumentError([Problem("", t("rule.too_deep"))]) from None
+
+
+def _read_document(text: str) -> Document:
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
     except json.JSONDecodeError as exc:

@@ -50,6 +50,10 @@ EN: dict[str, str] = {
     "cli.argparse.version": "show program's version number and exit",
     "cli.argparse.expected_n_one": "expected %s argument",
     "cli.argparse.expected_n_many": "expected %s arguments",
+    "cli.not_utf8": (
+        "{text} holds bytes that are not UTF-8 text (is the terminal set to another "
+        "encoding?); pop keeps every text as UTF-8, so nothing was written"
+    ),
 }
 
 NL: dict[str, str] = {
@@ -102,4 +106,8 @@ NL: dict[str, str] = {
     "cli.argparse.version": "toon het versienummer en stop",
     "cli.argparse.expected_n_one": "verwacht %s waarde",
     "cli.argparse.expected_n_many": "verwacht %s waarden",
+    "cli.not_utf8": (
+        "{text} bevat bytes die geen UTF-8-tekst zijn (staat de terminal op een andere "
+        "codering?); pop bewaart alle tekst als UTF-8, dus er is niets geschreven"
+    ),
 }

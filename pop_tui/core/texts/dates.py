@@ -16,7 +16,12 @@ EN: dict[str, str] = {
         "Numeric dates are day first: 1-12-2026 is 1 December 2026."
     ),
     "date.error.short_year": '"{text}": write the year in full, with four digits.',
-    "date.error.out_of_range": ('"{text}" is too far away: I can only handle the years 1 to 9999.'),
+    "date.error.offset_too_far": (
+        '"{text}" is too far away: a step forward or back reaches at most {years} years.'
+    ),
+    "date.error.out_of_range": (
+        '"{text}" is too far away: pop takes dates from 1 January 1900 to 31 December 9998.'
+    ),
     "date.format": "{weekday} {day} {month} {year}",
     "date.weekday.0": "Mon",
     "date.weekday.1": "Tue",
@@ -101,8 +106,11 @@ NL: dict[str, str] = {
         "Bij cijfers komt de dag eerst: 1-12-2026 is 1 december 2026."
     ),
     "date.error.short_year": '"{text}": schrijf het jaar voluit, in vier cijfers.',
+    "date.error.offset_too_far": (
+        '"{text}" ligt te ver weg: een stap vooruit of terug reikt hoogstens {years} jaar.'
+    ),
     "date.error.out_of_range": (
-        '"{text}" ligt te ver weg: ik kan alleen overweg met de jaren 1 tot en met 9999.'
+        '"{text}" ligt te ver weg: pop neemt datums van 1 januari 1900 tot en met 31 december 9998.'
     ),
     "date.format": "{weekday} {day} {month} {year}",
     "date.weekday.0": "ma",
