@@ -38,6 +38,7 @@ COMMANDS: dict[str, str] = {
     "import": "pop_tui.cli.import_plan",
     "period": "pop_tui.cli.period",
     "backup": "pop_tui.cli.backup",
+    "serve": "pop_tui.cli.serve",
 }
 # Options of ``pop`` itself that take a value (so the value is not a command's name).
 _VALUED_OPTIONS = ("--db", "--lang")

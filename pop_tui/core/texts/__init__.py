@@ -45,6 +45,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "recur": ("dates",),
     "ref": ("commands",),
     "sec": ("sections",),
+    "serve": ("serve",),
     "small": ("terminal",),
     "smart": ("smart",),
     "term": ("terminal",),
