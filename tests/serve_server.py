@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import select
@@ -28,10 +29,13 @@ class Served:
     port: int
     token: str | None
     printed: list[str] = field(default_factory=list)
+    seen: set[int] = field(default_factory=set)
 
     def apps(self) -> set[int]:
         """Every process below the server (the apps of its tabs)."""
-        return descendants(self.process.pid)
+        found = descendants(self.process.pid)
+        self.seen |= found
+        return found
 
     def stop(self, signum: int = signal.SIGTERM, timeout: float = 20) -> str:
         """Send ``signum`` and wait for the end; what it printed after the address."""
@@ -126,8 +130,13 @@ def serving(
     try:
         yield served
     finally:
+        # Whatever a failing test left running is ended: the server, and every app
+        # it was seen to start (also one the server failed to end).
         if process.poll() is None:
-            for pid in served.apps():
-                os.kill(pid, signal.SIGKILL)
+            served.apps()
             process.kill()
             process.communicate(timeout=10)
+        for pid in served.seen:
+            if alive(pid):
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)

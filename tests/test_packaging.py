@@ -57,6 +57,7 @@ def test_wheel_carries_the_styles(wheel: Path) -> None:
     shipped = {n.split("/")[-1] for n in names if n.startswith("pop_tui/styles/")}
     assert shipped == {p.name for p in (ROOT / "styles").glob("*.tcss")}
     assert any(n.endswith("entry_points.txt") for n in names)
+    assert "pop_tui/cli/serve_page/app_index.html" in names  # pop serve's page
 
 
 @pytest.mark.slow

@@ -3,7 +3,8 @@
 The server starts ``python -m pop_tui.cli.serve_child [pop's arguments]`` for each
 tab. Before the app starts, the kernel is asked to send it SIGTERM when the server
 dies (Linux ``PR_SET_PDEATHSIG``), so even a server killed with SIGKILL leaves no
-app behind; the app takes SIGTERM as a hang-up (typing kept as a draft).
+app behind; the app takes SIGTERM as a hang-up (typing kept as a draft). Its driver takes a tab
+closed the same way (:mod:`pop_tui.cli.serve_driver`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import signal
 import sys
 
 PR_SET_PDEATHSIG = 1
+WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
+TAB_DRIVER = "pop_tui.cli.serve_driver:TabDriver"
 
 
 def end_with_parent() -> None:
@@ -33,6 +36,8 @@ def main(argv: list[str]) -> int:
     end_with_parent()
     if parent.isdigit() and os.getppid() != int(parent):
         return 0  # the server ended before this app could start: nobody to serve
+    if os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER:  # what textual-serve asks for
+        os.environ["TEXTUAL_DRIVER"] = TAB_DRIVER
     from pop_tui.cli import main as pop
 
     return pop(argv)

@@ -138,9 +138,7 @@ class PopServer(Server):
             query = {k: v for k, v in request.query.items() if k != "token"}
             location = request.path + ("?" + urlencode(query) if query else "")
             response = web.Response(status=303, headers={"Location": location})
-            response.set_cookie(
-                self.cookie, self.token, httponly=True, samesite="Strict", path="/"
-            )
+            response.set_cookie(self.cookie, self.token, httponly=True, samesite="Strict", path="/")
             return response
         if _same(request.cookies.get(self.cookie), self.token):
             return await handler(request)
@@ -156,7 +154,7 @@ class PopServer(Server):
 
     # --- the page ---------------------------------------------------------------
 
-    async def handle_index(self, request: web.Request) -> web.Response:  # type: ignore[override]
+    async def handle_index(self, request: web.Request) -> web.Response:
         """The page, its addresses taken from the request (any name the browser used)."""
         base = f"{request.scheme}://{request.host}"
         websocket = ("wss" if request.scheme == "https" else "ws") + f"://{request.host}/ws"

@@ -9,8 +9,7 @@ EN: dict[str, str] = {
         "printed when listening beyond this machine)"
     ),
     "serve.missing": (
-        "pop serve needs the web extra, which is not installed. Add it with:\n"
-        "    {command}"
+        "pop serve needs the web extra, which is not installed. Add it with:\n    {command}"
     ),
     "serve.port_bad": "the port must be a number from 0 to 65535, not {value!r}",
     "serve.token_empty": "the token must not be empty",
