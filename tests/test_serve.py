@@ -11,6 +11,7 @@ import base64
 import http.client
 import json
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -199,3 +200,42 @@ def test_a_given_token_is_asked_on_loopback_too_and_not_printed(demo_store: Plan
         assert secret not in "".join(served.printed)
         assert request(served, "/").status == 401
         assert request(served, f"/?token={secret}").status == 303
+
+
+def test_a_damaged_plan_is_said_at_once_and_nothing_is_served(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.json"
+    plan.write_text("{ not json")
+    done = subprocess.run(
+        [sys.executable, "-m", "pop_tui", "serve", "--db", str(plan), "--port", "0"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert str(plan) in done.stderr and "Nothing was written" in done.stderr
+    assert plan.read_text() == "{ not json"
+
+
+def test_a_port_in_use_is_said_plainly(demo_store: PlanStore) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pop_tui",
+                "serve",
+                "--db",
+                str(demo_store.path),
+                "--port",
+                port,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert done.returncode == 1
+    assert done.stderr.startswith("pop: ") and port in done.stderr
+    assert "Traceback" not in done.stderr

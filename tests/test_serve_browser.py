@@ -113,10 +113,17 @@ def test_a_check_in_in_the_browser_marks_the_step_done_on_disk(
     plan = demo_plan(tmp_path)
     assert not step_done(plan, FIRST_DUE)
     assert todays_checkins(plan) == []
-    # A careless umask in the shell that starts the server loosens nothing.
-    with serving(plan, umask=0) as served:
+    # A careless umask in the shell that starts the server loosens nothing. The
+    # secret comes in the address once; the browser brings it back as a cookie
+    # (the websocket too), and the app does not inherit it.
+    secret = "a-secret-for-this-test"
+    with serving(plan, umask=0, env={"POP_SERVE_TOKEN": secret}) as served:
+        served.url += f"?token={secret}"
         page = open_tab(browser, served)
+        assert page.url == served.url.split("?")[0]  # the secret is out of the address bar
         assert page.title() == f"pop — {plan}"
+        (app,) = served.apps()
+        assert b"POP_SERVE_TOKEN" not in Path(f"/proc/{app}/environ").read_bytes()
         # The terminal fills the window.
         box = page.locator(".xterm-screen").bounding_box()
         assert box is not None and box["width"] > 950 and box["height"] > 600
@@ -175,7 +182,9 @@ def test_closing_a_tab_keeps_a_form_s_typing_as_a_draft(browser: Browser, tmp_pa
 
 
 @pytest.mark.parametrize(
-    "signum", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL], ids=["SIGTERM", "SIGINT", "SIGKILL"]
+    "signum",
+    [signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGKILL],
+    ids=["SIGTERM", "SIGINT", "SIGHUP", "SIGKILL"],
 )
 def test_stopping_the_server_leaves_no_process(
     browser: Browser, tmp_path: Path, signum: signal.Signals
