@@ -37,9 +37,13 @@ class Served:
         self.seen |= found
         return found
 
-    def stop(self, signum: int = signal.SIGTERM, timeout: float = 20) -> str:
-        """Send ``signum`` and wait for the end; what it printed after the address."""
-        self.process.send_signal(signum)
+    def stop(self, signum: int = signal.SIGTERM, timeout: float = 20, group: bool = False) -> str:
+        """Send ``signum`` (to the server's whole process group, as a terminal's Ctrl+C
+        does, when ``group``) and wait for the end; what it printed after the address."""
+        if group:
+            os.killpg(self.process.pid, signum)
+        else:
+            self.process.send_signal(signum)
         out, _ = self.process.communicate(timeout=timeout)
         return out
 
@@ -104,6 +108,7 @@ def serving(
         text=True,
         env=environment,
         preexec_fn=before,
+        start_new_session=True,  # a process group of its own, as in a terminal
     )
     assert process.stdout is not None
     # Read the bytes as they come (a buffered reader would hide lines from select).

@@ -181,20 +181,44 @@ def test_closing_a_tab_keeps_a_form_s_typing_as_a_draft(browser: Browser, tmp_pa
     assert any("Juggle with five balls" in draft.path.read_text() for draft in drafts)
 
 
+def test_a_phone_s_narrow_window_gets_the_columns_pop_needs(
+    browser: Browser, tmp_path: Path
+) -> None:
+    plan = demo_plan(tmp_path)
+    with serving(plan) as served:
+        open_tab(browser, served, size=(412, 780))
+        (app,) = served.apps()
+        # textual-serve starts the app at the size the page asked for.
+        environ = Path(f"/proc/{app}/environ").read_bytes().split(b"\0")
+        columns = int(next(v for v in environ if v.startswith(b"COLUMNS=")).split(b"=")[1])
+        assert 50 <= columns <= 60
+
+
 @pytest.mark.parametrize(
-    "signum",
-    [signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGKILL],
-    ids=["SIGTERM", "SIGINT", "SIGHUP", "SIGKILL"],
+    ("signum", "group"),
+    [
+        (signal.SIGTERM, False),
+        (signal.SIGINT, True),
+        (signal.SIGHUP, False),
+        (signal.SIGKILL, False),
+    ],
+    ids=["SIGTERM", "Ctrl+C", "SIGHUP", "SIGKILL"],
 )
 def test_stopping_the_server_leaves_no_process(
-    browser: Browser, tmp_path: Path, signum: signal.Signals
+    browser: Browser, tmp_path: Path, signum: signal.Signals, group: bool
 ) -> None:
     plan = demo_plan(tmp_path)
     with serving(plan) as served:
         pages = [open_tab(browser, served), open_tab(browser, served)]
         apps = served.apps()
         assert len(apps) == 2
-        out = served.stop(signum)
+        # Typing in a form of one tab, not saved.
+        press(pages[0], "3")
+        press(pages[0], "n")
+        pages[0].keyboard.type("Juggle with five balls")
+        settle(pages[0])
+        # Ctrl+C in the terminal reaches the whole process group.
+        out = served.stop(signum, group=group)
         assert not alive(served.process.pid)
         # Even a server killed without a word (SIGKILL) leaves no app behind.
         wait_until(lambda: not any(alive(pid) for pid in apps), 10, "every app to end")
@@ -203,3 +227,6 @@ def test_stopping_the_server_leaves_no_process(
             assert "2 app(s) ended" in out
         for page in pages:
             page.close()
+    # Each app ended as at a hang-up: the typing is kept.
+    drafts, _ = list_drafts(plan)
+    assert any("Juggle with five balls" in draft.path.read_text() for draft in drafts)

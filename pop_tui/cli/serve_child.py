@@ -3,12 +3,14 @@
 The server starts ``python -m pop_tui.cli.serve_child [pop's arguments]`` for each
 tab. Before the app starts, the kernel is asked to send it SIGTERM when the server
 dies (Linux ``PR_SET_PDEATHSIG``), so even a server killed with SIGKILL leaves no
-app behind; the app takes SIGTERM as a hang-up (typing kept as a draft). Its driver takes a tab
+app behind; the app takes SIGTERM as a hang-up (typing kept as a draft). It leaves the
+terminal's process group, so that Ctrl+C there ends the server, not the apps. Its driver takes a tab
 closed the same way (:mod:`pop_tui.cli.serve_driver`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -34,6 +36,10 @@ def end_with_parent() -> None:
 def main(argv: list[str]) -> int:
     parent = os.environ.pop("POP_SERVE_PARENT", "")
     end_with_parent()
+    # Out of the terminal's process group: Ctrl+C there reaches the server only, which
+    # then ends each app as a hang-up (a SIGINT would end it with no draft kept).
+    with contextlib.suppress(OSError):
+        os.setsid()
     if parent.isdigit() and os.getppid() != int(parent):
         return 0  # the server ended before this app could start: nobody to serve
     if os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER:  # what textual-serve asks for
