@@ -61,6 +61,7 @@ def test_wheel_carries_the_styles(wheel: Path) -> None:
     assert f"{data}/scripts/pop" in names
     # The manual page, installed as share/man/man1/pop.1 (`man pop`).
     assert f"{data}/data/share/man/man1/pop.1" in names
+    assert "pop_tui/cli/serve_page/app_index.html" in names  # pop serve's page
 
 
 @pytest.mark.slow

@@ -1,6 +1,7 @@
 """Regenerate the SVG screenshots in ``screenshots/`` from the demo plan.
 
-    python tools/screenshots.py
+    python tools/screenshots.py            # the SVGs of the terminal app
+    python tools/screenshots.py --browser  # screenshots/browser.png: `pop serve` in Chromium
 
 Each screenshot is the real app, run headless on a fresh demo plan with "today"
 fixed (``$POP_TODAY``, else 2026-11-29) and the user's own settings and keymap
@@ -67,6 +68,73 @@ async def shoot(
     return OUT / f"{name}.svg"
 
 
+BROWSER_SIZE = (1100, 660)
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+
+def browser_shot(day: date, folder: Path) -> Path:
+    """The demo plan served by ``pop serve``, as headless Chromium shows it (needs the
+    ``web`` and ``test`` extras: textual-serve and Playwright, and Debian's chromium)."""
+    import re
+    import signal
+    import subprocess
+    import time
+
+    from playwright.sync_api import sync_playwright
+
+    plan = folder / "demo.json"
+    env = {**os.environ, "POP_TODAY": day.isoformat()}
+    pop = [sys.executable, "-m", "pop_tui"]
+    subprocess.run([*pop, "demo", "--out", str(plan)], check=True, env=env, capture_output=True)
+    server = subprocess.Popen(
+        [*pop, "serve", "--db", str(plan), "--port", "0"],
+        stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT,
+    )  # fmt: skip
+    try:
+        assert server.stdout is not None
+        url = ""
+        while not url:
+            line = server.stdout.readline()
+            if not line:
+                raise SystemExit("pop serve did not start")
+            if found := re.match(r"\s+(http://\S+)$", line):
+                url = found.group(1)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+            )
+            page = browser.new_page(viewport={"width": BROWSER_SIZE[0], "height": BROWSER_SIZE[1]})
+            page.goto(url)
+            page.wait_for_selector("body.-first-byte canvas", timeout=30_000)
+            page.focus("textarea")  # as when a person clicks into the page
+            shot = b""
+            for _ in range(40):  # until the drawing stops changing
+                time.sleep(0.25)
+                again = page.screenshot()
+                if again == shot:
+                    break
+                shot = again
+            out = OUT / "browser.png"
+            out.write_bytes(shot)
+            browser.close()
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.communicate(timeout=20)
+    return out
+
+
+def browser_main() -> int:
+    with tempfile.TemporaryDirectory(prefix="pop-shots-") as scratch:
+        os.environ["HOME"] = "/home/sam"
+        os.environ["XDG_CONFIG_HOME"] = str(Path(scratch) / "config")
+        os.environ.pop("NO_COLOR", None)
+        print(browser_shot(today(), Path(scratch)).relative_to(ROOT))
+    return 0
+
+
 async def main() -> int:
     day = today()
     OUT.mkdir(exist_ok=True)
@@ -83,4 +151,4 @@ async def main() -> int:
 
 if __name__ == "__main__":
     sys.path.insert(0, str(ROOT))
-    sys.exit(asyncio.run(main()))
+    sys.exit(browser_main() if "--browser" in sys.argv[1:] else asyncio.run(main()))

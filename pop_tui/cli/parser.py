@@ -39,6 +39,7 @@ COMMANDS: dict[str, str] = {
     "import": "pop_tui.cli.import_plan",
     "period": "pop_tui.cli.period",
     "backup": "pop_tui.cli.backup",
+    "serve": "pop_tui.cli.serve",
     "completion": "pop_tui.cli.completion",
     # Hidden (no help): what the completion scripts call to complete a word.
     "__complete": "pop_tui.cli.completion",

@@ -47,6 +47,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "ref": ("commands",),
     "rule": ("files",),
     "sec": ("sections",),
+    "serve": ("serve",),
     "small": ("terminal",),
     "smart": ("smart",),
     "term": ("terminal",),
