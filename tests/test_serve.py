@@ -155,6 +155,9 @@ def test_beyond_loopback_nothing_answers_without_the_token(demo_store: PlanStore
         welcome = request(served, f"/?token={token}&fontsize=14")
         assert welcome.status == 303
         assert welcome.getheader("Location") == "/?fontsize=14"
+        assert request(served, f"//evil.example?token={token}").getheader("Location") == (
+            "/evil.example"
+        )
         cookie = welcome.getheader("Set-Cookie") or ""
         assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
         cookie = cookie.split(";", 1)[0]
