@@ -155,6 +155,9 @@ def test_beyond_loopback_nothing_answers_without_the_token(demo_store: PlanStore
         welcome = request(served, f"/?token={token}&fontsize=14")
         assert welcome.status == 303
         assert welcome.getheader("Location") == "/?fontsize=14"
+        assert request(served, f"//evil.example?token={token}").getheader("Location") == (
+            "/evil.example"
+        )
         cookie = welcome.getheader("Set-Cookie") or ""
         assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
         cookie = cookie.split(";", 1)[0]
@@ -239,3 +242,18 @@ def test_a_port_in_use_is_said_plainly(demo_store: PlanStore) -> None:
     assert done.returncode == 1
     assert done.stderr.startswith("pop: ") and port in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_browser_tests_fail_without_the_browser(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+         "tests/test_serve_browser.py", "-k", "phone"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parent.parent,
+        env={**os.environ, "POP_TEST_CHROMIUM": str(tmp_path / "no-chromium")},
+    )  # fmt: skip
+    assert done.returncode == 1, done.stdout
+    assert "no-chromium is missing" in done.stdout
+    assert "skipped" not in done.stdout

@@ -23,7 +23,8 @@ from pop_tui.store.plan_store import PlanStore
 from tests.conftest import TODAY
 from tests.serve_server import Served, alive, serving, wait_until
 
-CHROMIUM = "/usr/bin/chromium"
+# Debian's chromium; another path only to check that a missing browser fails the tests.
+CHROMIUM = os.environ.get("POP_TEST_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--headless",

@@ -136,7 +136,8 @@ class PopServer(Server):
             # The secret comes once in the address; from then on in a cookie, and the
             # address bar (and its history) no longer shows it.
             query = {k: v for k, v in request.query.items() if k != "token"}
-            location = request.path + ("?" + urlencode(query) if query else "")
+            # Always a path of this server ("//name" would be another site).
+            location = "/" + request.path.lstrip("/") + ("?" + urlencode(query) if query else "")
             response = web.Response(status=303, headers={"Location": location})
             response.set_cookie(self.cookie, self.token, httponly=True, samesite="Strict", path="/")
             return response
