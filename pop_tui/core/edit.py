@@ -75,7 +75,7 @@ class Edit:
         if change.before == change.after:
             return
         if after is not None:
-            from pop_tui.core.rules import check_record  # rules needs ops, which needs Edit
+            from pop_tui.core.rules import check_record  # only when a record is written
 
             check_record(after, before)
         at = self._at.get((table, id))

@@ -12,10 +12,7 @@ from datetime import date
 from pop_tui.core.dates import next_occurrence
 from pop_tui.core.edit import Edit
 from pop_tui.core.model import HeldReview, Review, Step
-
-
-class OpError(ValueError):
-    """A mutation that makes no sense for the plan as it is (e.g. the record is gone)."""
+from pop_tui.core.op_error import OpError as OpError
 
 
 def _step(edit: Edit, step_id: int) -> Step:

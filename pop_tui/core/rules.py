@@ -23,7 +23,7 @@ from pop_tui.core.dates import FIRST_DAY, LAST_DAY, format_date, in_range
 from pop_tui.core.entry import max_length
 from pop_tui.core.model import MOODS, Plan, Record
 from pop_tui.core.numbers import LARGEST
-from pop_tui.core.ops import OpError
+from pop_tui.core.op_error import OpError
 from pop_tui.core.texts import t
 from pop_tui.core.value import Value
 
