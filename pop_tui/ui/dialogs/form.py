@@ -33,7 +33,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
-from pop_tui.core.dates import DateError, format_date, parse_date, relative_day
+from pop_tui.core.date_preview import preview_date
 from pop_tui.core.edit import Edit
 from pop_tui.core.entry import clean_entry
 from pop_tui.core.model import Record
@@ -254,20 +254,16 @@ class FormDialog(Dialog[bool]):
         note.set_class(bool(message), "-shown")
         note.set_class(not error, "-note")
 
-    def _show_date_hint(self, field: FormField) -> None:
+    def _show_date_hint(self, field: FormField, *, typing: bool = False) -> None:
+        # As the person types, a wrong date says so at once (not only at Enter).
+        text = str(self.raw(field.name))
+        preview = preview_date(text, self.today, warn_past=field.warn_past)
+        if typing:
+            self.show_error(field.name, preview.error)
         hint = self.query_one(f"#hint-{field.name}", Static)
-        text = str(self.raw(field.name)).strip()
-        try:
-            day = parse_date(text, self.today) if text else None
-        except DateError:
-            day = None
-        shown = (
-            t("form.date_hint", date=format_date(day), relative=relative_day(day, self.today))
-            if day is not None
-            else ""
-        )
-        hint.update(Content.styled(shown, "dim"))
-        hint.set_class(bool(shown), "-shown")
+        hint.update(Content.styled(preview.hint, "bold" if preview.late else "dim"))
+        hint.set_class(bool(preview.hint), "-shown")
+        hint.set_class(preview.late, "-late")
 
     @on(Input.Changed)
     @on(Select.Changed)
@@ -278,7 +274,7 @@ class FormDialog(Dialog[bool]):
         if field is None:
             return
         if field.kind == "date":
-            self._show_date_hint(field)
+            self._show_date_hint(field, typing=True)
         self.on_draft(self.draft())
 
     # --- saving ---------------------------------------------------------------

@@ -203,6 +203,7 @@ class GuidedStart:
                 "date",
                 required=True,
                 placeholder=t("sec.hint.date"),
+                warn_past=True,
             ),
         ]
 
