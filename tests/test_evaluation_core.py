@@ -154,3 +154,12 @@ def test_unanswered_feedback_without_a_date_is_listed_last() -> None:
         Feedback(3, from_whom="z", answer="done", answered_on=days(-1)),
     )
     assert [f.id for f in evaluation.open_feedback(plan)] == [2, 1]
+
+
+def test_a_reflection_line_holds_both_halves() -> None:
+    from pop_tui.core.evaluation import reflection_line
+
+    both = Reflection(1, learned="Asked early", differently="Ask sooner")
+    assert reflection_line(both) == "Asked early · to change: Ask sooner"
+    assert reflection_line(both.replace(learned="")) == "to change: Ask sooner"
+    assert reflection_line(both.replace(differently="")) == "Asked early"

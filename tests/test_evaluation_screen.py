@@ -363,6 +363,25 @@ async def test_a_reflection_can_be_written_without_a_step(
     )
 
 
+async def test_the_reflections_list_shows_what_went_well_and_what_to_change(
+    demo_store: PlanStore, make_app: MakeApp
+) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_evaluation(pilot)
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press(*"Asked early", "tab", *"Ask for help sooner", "enter")
+        await pilot.pause()
+        assert any("Asked early · to change: Ask for help sooner" in line for line in shown(app))
+        await pilot.press("w")
+        await pilot.pause()
+        app.screen.query_one("#field-differently", Input).focus()
+        await pilot.press(*"Plan the week on Monday", "enter")
+        await pilot.pause()
+        assert any("to change: Plan the week on Monday" in line for line in shown(app))
+
+
 async def test_planning_a_recurring_review_checks_the_repeat(
     store: PlanStore, make_app: MakeApp, plan_path: Path
 ) -> None:

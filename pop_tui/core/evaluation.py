@@ -23,6 +23,7 @@ from pop_tui.core.model import (
 )
 from pop_tui.core.ops import OpError
 from pop_tui.core.progress import measure_fraction
+from pop_tui.core.texts import t
 from pop_tui.core.value import Value
 
 
@@ -126,6 +127,16 @@ def reflections_by_goal(plan: Plan) -> list[tuple[Goal | None, list[Reflection]]
     if None in groups:
         result.append((None, _newest_first(groups[None])))
     return result
+
+
+def reflection_line(reflection: Reflection) -> str:
+    """A reflection on one line: what went well and what to change, both when both are there."""
+    learned, differently = reflection.learned.strip(), reflection.differently.strip()
+    if learned and differently:
+        return t("eval.reflection.both", learned=learned, differently=differently)
+    if differently:
+        return t("eval.reflection.change", differently=differently)
+    return learned
 
 
 def _newest_first(reflections: list[Reflection]) -> list[Reflection]:

@@ -159,7 +159,7 @@ def _feedback_row(plan: Plan, item: Feedback, today: date) -> Option:
 
 def _reflection_row(plan: Plan, item: Reflection, today: date) -> Option:
     when = short_date(item.on, today) if item.on else "—"
-    text = item.learned or item.differently
+    text = evaluation.reflection_line(item)
     parts: list[tuple[str, str] | str] = [_when(when), printable(text)]
     goal = _goal_title(plan, item.goal_id)
     if goal:
