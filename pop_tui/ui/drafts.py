@@ -114,6 +114,8 @@ def _steps_of(place: dict[str, Any]) -> tuple[int, int | None] | None:
 def why_not(app: PopApp, draft: Draft) -> str:
     """Why the draft's form cannot be opened again; "" when it can (as far as can be seen)."""
     origin, place = _origin(draft)
+    if "guide" in origin:  # a step of the guided start: opened again by the guide
+        return ""
     if origin.get("action") not in REOPENABLE or origin.get("mode") not in app.MODES:
         return t("draft.reason.unknown")
     plan = app.store.plan
@@ -145,6 +147,10 @@ async def reopen(app: PopApp, draft: Draft) -> str:
         if isinstance(f, dict)
     }
 
+    if "guide" in origin:
+        from pop_tui.ui.screens.guide import reopen_step
+
+        return await reopen_step(app, origin["guide"], typed)
     await app.switch_mode(str(origin["mode"]))
     while len(app.screen_stack) > 1:
         await app.pop_screen()
