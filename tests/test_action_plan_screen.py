@@ -90,7 +90,9 @@ async def test_adding_an_action_for_the_goal_under_the_cursor(
         await pilot.press("enter")  # a goal without an action: Enter offers to add one
         await pilot.pause()
         assert isinstance(app.screen, FormDialog)
-        await pilot.press("tab", *"Shadow a team lead", "tab", *"Know the job from inside")
+        # The form starts in its first text field, not on the goal's list: Enter saves.
+        assert app.screen.focused is app.screen.query_one("#field-action", Input)
+        await pilot.press(*"Shadow a team lead", "tab", *"Know the job from inside")
         await pilot.press("enter")
         await pilot.pause()
         assert table_rows(app)[4][1] == "Shadow a team lead"
@@ -107,7 +109,7 @@ async def test_an_action_without_text_is_refused(
     app = make_app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_plan(pilot)
-        await pilot.press("n", "tab", "enter")
+        await pilot.press("n", "enter")
         await pilot.pause()
         assert "cannot be empty" in str(app.screen.query_one("#error-action", Static).render())
         await pilot.press("escape")

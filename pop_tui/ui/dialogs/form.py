@@ -20,7 +20,6 @@ into the same form at the next start (:meth:`FormDialog.restore`).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import replace
 from datetime import date
 from typing import Any, ClassVar, TypeVar
 
@@ -94,6 +93,8 @@ class FormDialog(Dialog[bool]):
     ]
     # Whether typing left in this form is kept as a draft when pop is closed from outside.
     KEEPS_DRAFTS: ClassVar[bool] = True
+    # Whether Enter in a text field saves; where not, only F2 or the save button do.
+    ENTER_SAVES: ClassVar[bool] = True
 
     def __init__(
         self,
@@ -115,13 +116,8 @@ class FormDialog(Dialog[bool]):
         self.today = today
         self.intro = intro
         self.save_label = save_label or t("form.save")
-        if save_label:
-            # The key bar names the save key as the button does ("Next", "Export").
-            keys = self._bindings.key_to_bindings
-            for key, found in keys.items():
-                keys[key] = [
-                    replace(b, description=save_label) if b.id == "form.save" else b for b in found
-                ]
+        # The key bar names the save key as the button does ("Next", "Export").
+        self.save_key = save_label
         self.cancel_label = cancel_label or t("form.cancel")
         self.record = record
         self.origin = dict(origin) if origin is not None else None
@@ -133,6 +129,10 @@ class FormDialog(Dialog[bool]):
         self._initial: Values = {}
         self._conflict: Conflict | None = None
         self._restoring: Mapping[str, Any] | None = None
+
+    def key_description(self, binding_id: str) -> str | None:
+        """The save key is named as the button is (see ui.widgets.key_bar.NamesKeys)."""
+        return self.save_key if binding_id == "form.save" else None
 
     # --- layout ---------------------------------------------------------------
 
@@ -194,7 +194,9 @@ class FormDialog(Dialog[bool]):
         if self._restoring is not None:
             self._fill(self._restoring)
             self._restoring = None
-        first = next(iter(self.fields), None)
+        # The first field to type in, so that Enter saves (on a choice it would open it).
+        typed = [n for n, f in self.fields.items() if f.kind in ("text", "number", "date")]
+        first = next(iter(typed or self.fields), None)
         if first is not None:
             self.query_one(f"#field-{first}").focus()
         self.on_draft(self.draft())
@@ -358,7 +360,10 @@ class FormDialog(Dialog[bool]):
     @on(Input.Submitted)
     def _enter(self, event: Input.Submitted) -> None:
         event.stop()
-        self.action_save()
+        if self.ENTER_SAVES:
+            self.action_save()
+        else:
+            self.app.notify(t("form.msg.enter_does_not_save"), markup=False)
 
     @on(Button.Pressed, "#form-save")
     def _save_pressed(self) -> None:
