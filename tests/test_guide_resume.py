@@ -109,7 +109,7 @@ async def test_an_empty_plan_never_leaves_a_silent_dashboard(store: PlanStore) -
         await pilot.press("escape")  # "not now"
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
-        assert "Your plan is empty. Enter starts the guided start" in screen_text(app)
+        assert "Empty plan. Enter: guided start, 1 of 5 · Analysis" in screen_text(app)
         assert highlighted(app) == "guide:swot"
         await pilot.press("enter")
         await pilot.pause()
@@ -126,7 +126,7 @@ async def test_after_a_first_step_and_a_restart_the_dashboard_offers_the_next(
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
         text = screen_text(app)
-        assert "Enter goes on with the guided start: 2 of 5 · A goal" in text
+        assert "Enter: guided start, 2 of 5 · A goal" in text
         assert "No active goal yet" in text
         assert "Every active goal has an open step" not in text
         await pilot.press("enter")
@@ -144,7 +144,7 @@ async def test_the_dashboard_says_when_the_next_review_is_beyond_its_days(
         await pilot.pause()
         text = screen_text(app)
         assert "No reviews planned" not in text
-        assert "the next: Monthly look, Wed 30 Dec 2026 (in 31 days)" in text
+        assert "Next: Monthly look, Wed 30 Dec 2026 (in 31 days)." in text
 
 
 async def test_the_next_step_speaks_dutch(store: PlanStore) -> None:
@@ -152,7 +152,7 @@ async def test_the_next_step_speaks_dutch(store: PlanStore) -> None:
     app = PopApp(store, today=lambda: TODAY, guide_empty_plan=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert "Je plan is leeg. Enter begint de begeleide start" in screen_text(app)
+        assert "Leeg plan. Enter: begeleide start, 1 van 5 · Analyse" in screen_text(app)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])

@@ -80,9 +80,13 @@ EN: dict[str, str] = {
         "what you cannot name yet. Escape skips this step."
     ),
     "guide.field.owner": "Your name",
+    "guide.button.next": "Next (Enter)",
+    "guide.button.skip": "Skip (Esc)",
+    "guide.key.next": "Next",
+    "guide.key.skip_step": "Skip",
     "guide.next.title": "Next",
-    "guide.next.empty": "Your plan is empty. Enter starts the guided start: {step}",
-    "guide.next.step": "Enter goes on with the guided start: {step}",
+    "guide.next.empty": "Empty plan. Enter: guided start, {step}",
+    "guide.next.step": "Enter: guided start, {step}",
     "guide.goal.linked": "It starts linked to the weaknesses and threats you wrote down.",
     "guide.goal.title": "2 of 5 · A goal",
     "guide.goal.intro": (
@@ -193,9 +197,13 @@ NL: dict[str, str] = {
         "Laat weg wat je nog niet weet. Escape slaat deze stap over."
     ),
     "guide.field.owner": "Je naam",
+    "guide.button.next": "Verder (Enter)",
+    "guide.button.skip": "Overslaan (Esc)",
+    "guide.key.next": "Verder",
+    "guide.key.skip_step": "Overslaan",
     "guide.next.title": "Volgende",
-    "guide.next.empty": "Je plan is leeg. Enter begint de begeleide start: {step}",
-    "guide.next.step": "Enter gaat verder met de begeleide start: {step}",
+    "guide.next.empty": "Leeg plan. Enter: begeleide start, {step}",
+    "guide.next.step": "Enter: begeleide start, {step}",
     "guide.goal.linked": "Het is al gekoppeld aan de zwakke punten en bedreigingen die je noemde.",
     "guide.goal.title": "2 van 5 · Een doel",
     "guide.goal.intro": (

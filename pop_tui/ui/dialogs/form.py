@@ -118,6 +118,7 @@ class FormDialog(Dialog[bool]):
         self.save_label = save_label or t("form.save")
         # The key bar names the save key as the button does ("Next", "Export").
         self.save_key = save_label
+        self.cancel_key: str | None = None
         self.cancel_label = cancel_label or t("form.cancel")
         self.record = record
         self.origin = dict(origin) if origin is not None else None
@@ -132,6 +133,8 @@ class FormDialog(Dialog[bool]):
 
     def key_description(self, binding_id: str) -> str | None:
         """The save key is named as the button is (see ui.widgets.key_bar.NamesKeys)."""
+        if binding_id == "form.cancel":
+            return self.cancel_key
         return self.save_key if binding_id == "form.save" else None
 
     # --- layout ---------------------------------------------------------------

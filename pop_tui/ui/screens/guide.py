@@ -121,6 +121,9 @@ class GuidedStart:
     def _push(self, step: GuideStep, dialog: FormDialog, after: Next) -> FormDialog:
         # How to open this step again, for a draft kept when the terminal closes.
         dialog.origin = {"guide": step}
+        # Escape does not cancel the guide, it skips a step: the buttons and keys say so.
+        dialog.save_label, dialog.save_key = t("guide.button.next"), t("guide.key.next")
+        dialog.cancel_label, dialog.cancel_key = t("guide.button.skip"), t("guide.key.skip_step")
 
         def closed(_saved: bool | None) -> None:
             after()
