@@ -433,6 +433,12 @@ class ReviewWizard(Dialog[bool]):
         # What every field held at the start, to tell whether leaving loses typing.
         self.opened_inputs = [i.value for i in self.query(Input)]
 
+    def draft_document(self) -> dict[str, Any] | None:
+        """The typing kept when pop is closed from outside (see ui.wizard_drafts)."""
+        from pop_tui.ui.wizard_drafts import wizard_draft
+
+        return wizard_draft(self)
+
     def has_typing(self) -> bool:
         """Whether anything was typed or chosen that leaving would lose."""
         typed = [i.value for i in self.query(Input)] != self.opened_inputs
