@@ -168,3 +168,21 @@ def test_empty_dashboard_snapshot(
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=not_now)
+
+
+async def test_a_guide_taken_up_again_passes_over_the_parts_made_meanwhile(
+    store: PlanStore,
+) -> None:
+    # The goal was made in the goals section; the analysis is still empty.
+    store.apply("goal", lambda e: e.add(Goal, title="Speak up in meetings"))
+    app = PopApp(store, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert highlighted(app) == "guide:swot"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("escape")  # skip the analysis again
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormDialog)
+        assert form.form_title == t("guide.employer.title"), "not the goal a second time"

@@ -30,7 +30,7 @@ from textual.widgets import Button, Static
 from pop_tui.core import arrange, ops
 from pop_tui.core.dates import parse_recurrence
 from pop_tui.core.edit import Edit
-from pop_tui.core.guide import GuideStep, as_step, unanswered_gaps
+from pop_tui.core.guide import STEPS, GuideStep, as_step, steps_left, unanswered_gaps
 from pop_tui.core.model import QUADRANTS, Action, EmployerGoal, Goal, Step, SwotItem
 from pop_tui.core.printable import printable
 from pop_tui.core.texts import t
@@ -118,6 +118,23 @@ class GuidedStart:
             "review": self._review,
         }[step]()
 
+    def _after(self, step: GuideStep) -> Callable[[], FormDialog | None]:
+        """What comes after ``step``: the next step whose part the plan still lacks.
+
+        On a first run that is simply the next step; a guide taken up again later
+        passes over the parts made meanwhile (or in the steps before).
+        """
+
+        def go() -> FormDialog | None:
+            left = steps_left(self.pop.store.plan)
+            later = [s for s in STEPS[STEPS.index(step) + 1 :] if s in left]
+            if later:
+                return self.open_step(later[0])
+            self._done()
+            return None
+
+        return go
+
     def _push(self, step: GuideStep, dialog: FormDialog, after: Next) -> FormDialog:
         # How to open this step again, for a draft kept when the terminal closes.
         dialog.origin = {"guide": step}
@@ -170,7 +187,7 @@ class GuidedStart:
             return self.pop.save(t("label.guide.swot"), mutation)
 
         intro = t("guide.swot.intro") if has_owner else t("guide.swot.intro_owner")
-        return self._form("swot", t("guide.swot.title"), intro, fields, submit, self._goal)
+        return self._form("swot", t("guide.swot.title"), intro, fields, submit, self._after("swot"))
 
     # --- 2. a goal ----------------------------------------------------------------
 
@@ -200,7 +217,7 @@ class GuidedStart:
         form.intro = t("guide.goal.intro")
         if gaps:
             form.intro += " " + t("guide.goal.linked")
-        return self._push("goal", form, self._employer)
+        return self._push("goal", form, self._after("goal"))
 
     # --- 3. employer --------------------------------------------------------------
 
@@ -233,7 +250,7 @@ class GuidedStart:
             t("guide.employer.intro"),
             fields,
             submit,
-            self._action,
+            self._after("employer"),
         )
 
     # --- 4. action plan -----------------------------------------------------------
@@ -244,7 +261,7 @@ class GuidedStart:
         if goal is None:
             goal = next(iter(arrange.ordered(plan.goals.values())), None)
         if goal is None:
-            return self._review()  # no goal to act on: the action plan has to wait
+            return self._after("action")()  # no goal to act on: the action plan has to wait
         goal_id = goal.id
         fields = [
             FormField("action", t("sec.field.action"), required=True),
@@ -289,7 +306,8 @@ class GuidedStart:
                 return False
 
         intro = t("guide.action.intro", goal=printable(goal.title))
-        return self._form("action", t("guide.action.title"), intro, fields, submit, self._review)
+        after = self._after("action")
+        return self._form("action", t("guide.action.title"), intro, fields, submit, after)
 
     # --- 5. a review moment -------------------------------------------------------
 
@@ -330,7 +348,12 @@ class GuidedStart:
             return self.pop.save(label, mutation)
 
         return self._form(
-            "review", t("guide.review.title"), t("guide.review.intro"), fields, submit, self._done
+            "review",
+            t("guide.review.title"),
+            t("guide.review.intro"),
+            fields,
+            submit,
+            self._after("review"),
         )
 
     def _done(self) -> None:
