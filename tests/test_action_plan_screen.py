@@ -384,3 +384,12 @@ def test_action_plan_snapshot_80x24(
 def test_steps_snapshot_80x24(snap_compare: Callable[..., bool], demo_store: PlanStore) -> None:
     app = PopApp(demo_store, today=lambda: TODAY)
     assert snap_compare(app, terminal_size=(80, 24), press=["5", "j", "j", "j", "enter"])
+
+
+def test_late_due_date_warning_snapshot_80x24(
+    snap_compare: Callable[..., bool], demo_store: PlanStore
+) -> None:
+    # A new step due yesterday: the preview says so while it is typed.
+    app = PopApp(demo_store, today=lambda: TODAY)
+    keys = ["5", "j", "j", "j", "enter", "n", *"Book the room", "tab", *"yesterday"]
+    assert snap_compare(app, terminal_size=(80, 24), press=keys)
