@@ -90,7 +90,9 @@ async def test_adding_an_action_for_the_goal_under_the_cursor(
         await pilot.press("enter")  # a goal without an action: Enter offers to add one
         await pilot.pause()
         assert isinstance(app.screen, FormDialog)
-        await pilot.press("tab", *"Shadow a team lead", "tab", *"Know the job from inside")
+        # The form starts in its first text field, not on the goal's list: Enter saves.
+        assert app.screen.focused is app.screen.query_one("#field-action", Input)
+        await pilot.press(*"Shadow a team lead", "tab", *"Know the job from inside")
         await pilot.press("enter")
         await pilot.pause()
         assert table_rows(app)[4][1] == "Shadow a team lead"
@@ -107,7 +109,7 @@ async def test_an_action_without_text_is_refused(
     app = make_app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_plan(pilot)
-        await pilot.press("n", "tab", "enter")
+        await pilot.press("n", "enter")
         await pilot.pause()
         assert "cannot be empty" in str(app.screen.query_one("#error-action", Static).render())
         await pilot.press("escape")
@@ -281,6 +283,49 @@ async def test_a_bad_date_is_refused_with_the_accepted_forms(
     assert plan_path.read_bytes() == before
 
 
+async def test_a_bad_date_shows_its_error_as_it_is_typed(
+    demo_store: PlanStore, make_app: MakeApp, plan_path: Path
+) -> None:
+    before = plan_path.read_bytes()
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_steps_of_row(pilot, 0)
+        await pilot.press("j", "r", *"31-02-2027")
+        await pilot.pause()
+        error = app.screen.query_one("#error-due", Static)
+        assert '"31-02-2027" does not exist' in str(error.render())
+        assert error.has_class("-shown"), "shown before Enter"
+        # Typing it right clears the error and previews the date instead.
+        await pilot.press(*["backspace"] * 10, *"next friday")
+        await pilot.pause()
+        assert not error.has_class("-shown")
+        hint = str(app.screen.query_one("#hint-due", Static).render())
+        assert "Fri 4 Dec 2026, in 5 days" in hint
+        await pilot.press("escape")
+        await pilot.pause()
+    assert plan_path.read_bytes() == before
+
+
+async def test_a_new_step_due_in_the_past_warns_that_it_is_late_at_once(
+    demo_store: PlanStore, make_app: MakeApp, plan_path: Path
+) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_steps_of_row(pilot, 0)
+        await pilot.press("n", *"Book the room", "tab", *"yesterday")
+        await pilot.pause()
+        hint = app.screen.query_one("#hint-due", Static)
+        assert "in the past: this is late at once" in str(hint.render())
+        assert hint.has_class("-late")
+        await pilot.press(*["backspace"] * 9, *"tomorrow")
+        await pilot.pause()
+        assert "late" not in str(hint.render())
+        # Still allowed: a step can be entered after the fact.
+        await pilot.press(*["backspace"] * 8, *"yesterday", "enter")
+        await pilot.pause()
+    assert steps_of(reopened(plan_path), LEAD)[-1].due == TODAY - timedelta(days=1)
+
+
 async def test_adding_editing_reordering_and_deleting_steps(
     demo_store: PlanStore, make_app: MakeApp, plan_path: Path
 ) -> None:
@@ -339,3 +384,12 @@ def test_action_plan_snapshot_80x24(
 def test_steps_snapshot_80x24(snap_compare: Callable[..., bool], demo_store: PlanStore) -> None:
     app = PopApp(demo_store, today=lambda: TODAY)
     assert snap_compare(app, terminal_size=(80, 24), press=["5", "j", "j", "j", "enter"])
+
+
+def test_late_due_date_warning_snapshot_80x24(
+    snap_compare: Callable[..., bool], demo_store: PlanStore
+) -> None:
+    # A new step due yesterday: the preview says so while it is typed.
+    app = PopApp(demo_store, today=lambda: TODAY)
+    keys = ["5", "j", "j", "j", "enter", "n", *"Book the room", "tab", *"yesterday"]
+    assert snap_compare(app, terminal_size=(80, 24), press=keys)

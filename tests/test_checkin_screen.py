@@ -171,9 +171,25 @@ async def test_a_step_finished_elsewhere_meanwhile_does_not_spoil_the_checkin(
         other.apply("elsewhere", lambda e: complete_step(e, 13, TODAY))
         await pilot.press("enter")
         await pilot.pause()
-        assert not isinstance(app.screen, CheckInScreen)
-    [record] = todays(demo_store.path)
-    assert record.step_ids == ()
+        # Nothing is left to record: refused as an empty check-in, the dialog stays.
+        assert isinstance(app.screen, CheckInScreen)
+    assert todays(demo_store.path) == []
+
+
+async def test_an_empty_checkin_is_refused_with_the_shells_words(
+    demo_store: PlanStore, make_app: MakeApp
+) -> None:
+    before = demo_store.path.read_bytes()
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckInScreen)
+        shown = [str(n.message) for n in app._notifications]
+        assert any("Nothing to check in: a note, a mood" in m for m in shown)
+    assert demo_store.path.read_bytes() == before
 
 
 async def test_checkin_key_is_an_app_binding_with_an_id(

@@ -131,6 +131,14 @@ def test_add_step_without_due_date(
     assert ran.out == "Added step #17: Find a teacher · Speak Spanish at B1 level\n"
 
 
+def test_add_step_due_in_the_past_says_it_is_late_at_once(
+    demo_store: PlanStore, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ran = pop(capsys, "add", "step", "#6", "Book", "--due", "yesterday", "--db", demo_store.path)
+    assert ran.code == 0, ran.err
+    assert ran.out.endswith("· due Sat 28 Nov 2026 · in the past: this is late at once\n")
+
+
 def test_add_recurring_review_of_a_goal(
     demo_store: PlanStore, capsys: pytest.CaptureFixture[str]
 ) -> None:

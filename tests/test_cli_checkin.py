@@ -42,13 +42,30 @@ def test_one_undo_takes_back_the_whole_checkin(
     assert plan.steps[5].done_on is None and plan.steps[13].done_on is None
 
 
-def test_a_bare_checkin_keeps_the_streak(
+def test_a_bare_checkin_is_refused_and_changes_nothing(
     demo_store: PlanStore, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    before = demo_store.path.read_bytes()
     ran = pop(capsys, "checkin", "--db", demo_store.path)
-    assert ran.out == "Checked in for Sun 29 Nov 2026 · streak 4 days\n"
-    [record] = checkins_on(demo_store.path)
-    assert (record.note, record.mood, record.step_ids) == ("", None, ())
+    assert ran.code == 1
+    assert ran.out == ""
+    assert "Nothing to check in: a note, a mood or a step done is needed" in ran.err
+    assert demo_store.path.read_bytes() == before
+    assert pop(capsys, "checkin", "-m", "  ", "--db", demo_store.path).code == 1
+
+
+def test_a_second_checkin_the_same_day_says_so_as_the_app_does(
+    demo_store: PlanStore, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = pop(capsys, "checkin", "--mood", "3", "--db", demo_store.path)
+    assert "already" not in first.out
+    ran = pop(capsys, "checkin", "-m", "later on", "--db", demo_store.path)
+    assert ran.out == (
+        "Checked in for Sun 29 Nov 2026 · already checked in today, this adds one · streak 4 days\n"
+    )
+    assert len(checkins_on(demo_store.path)) == 2
+    nl = pop(capsys, "--lang", "nl", "checkin", "--mood", "2", "--db", demo_store.path)
+    assert "vandaag al ingecheckt, dit voegt er een toe" in nl.out
 
 
 def test_done_may_be_repeated_and_take_title_starts(

@@ -176,6 +176,11 @@ PARSE_CASES: list[tuple[str, date, str]] = [
     ("next month", JAN31, "2026-02-28"),
     ("volgende maand", SUN, "2026-12-29"),
     ("volgend jaar", LEAP, "2029-02-28"),
+    ("next friday", SUN, "2026-12-04"),
+    ("volgende vrijdag", SUN, "2026-12-04"),
+    ("next fri", YEAR_END, "2027-01-01"),
+    ("volgende donderdag", YEAR_END, "2027-01-07"),  # on a Thursday: a week later
+    ("next sunday", SUN, "2026-12-06"),
     # day and month name, with or without year
     ("1 dec", SUN, "2026-12-01"),
     ("1 december", SUN, "2026-12-01"),

@@ -246,3 +246,12 @@ def test_delete_takes_the_record_and_refuses_one_gone_meanwhile() -> None:
         evaluation.delete(edit, Review, 1)
     evaluation.delete(edit, Feedback, 1)
     assert plan.table(Feedback) == {}
+
+
+def test_a_reflection_line_holds_both_halves() -> None:
+    from pop_tui.core.evaluation import reflection_line
+
+    both = Reflection(1, learned="Asked early", differently="Ask sooner")
+    assert reflection_line(both) == "Asked early · to change: Ask sooner"
+    assert reflection_line(both.replace(learned="")) == "to change: Ask sooner"
+    assert reflection_line(both.replace(differently="")) == "Asked early"

@@ -13,12 +13,14 @@ from pop_tui.core import ops
 from pop_tui.core.model import Feedback, GoalChange, Plan, ProgressEntry, Reflection
 from pop_tui.store.plan_store import PlanStore
 from pop_tui.ui.app import PopApp
+from pop_tui.ui.dialogs.confirm import ConfirmDialog
 from pop_tui.ui.dialogs.form import FormDialog
 from pop_tui.ui.screens.dashboard import DashboardScreen
 from pop_tui.ui.screens.evaluation import EvaluationScreen
 from pop_tui.ui.screens.review_wizard import ReviewWizard
 from pop_tui.ui.widgets.record_list import RecordList
 from tests.conftest import NOW, TODAY
+from tests.screen_text import screen_text
 
 MakeApp = Callable[[PlanStore], PopApp]
 
@@ -204,12 +206,36 @@ async def test_escape_leaves_the_wizard_and_saves_nothing(
         await pilot.press(*"Went well", "enter", "9", "enter", "tab", *"x")
         await pilot.pause()
         assert "Goal 3 of 6" in wizard_page_title(app)
+        # Typing would be lost: Escape asks first; n goes back with the typing.
         await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "Leave this review without saving?" in screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewWizard)
+        assert "Goal 3 of 6" in wizard_page_title(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, EvaluationScreen)
     after = reopened(plan_path)
     assert after.revision == before.revision
     assert after.plan == before.plan
+
+
+async def test_escape_from_an_untouched_wizard_leaves_at_once(
+    demo_store: PlanStore, make_app: MakeApp
+) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_evaluation(pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, EvaluationScreen)
 
 
 async def test_an_adjustment_without_a_reason_is_stopped_at_the_reason(
@@ -361,6 +387,25 @@ async def test_a_reflection_can_be_written_without_a_step(
         goal_id(plan, "Get better at leading"),
         "Small steps keep me going",
     )
+
+
+async def test_the_reflections_list_shows_what_went_well_and_what_to_change(
+    demo_store: PlanStore, make_app: MakeApp
+) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_evaluation(pilot)
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press(*"Asked early", "tab", *"Ask for help sooner", "enter")
+        await pilot.pause()
+        assert any("Asked early · to change: Ask for help sooner" in line for line in shown(app))
+        await pilot.press("w")
+        await pilot.pause()
+        app.screen.query_one("#field-differently", Input).focus()
+        await pilot.press(*"Plan the week on Monday", "enter")
+        await pilot.pause()
+        assert any("to change: Plan the week on Monday" in line for line in shown(app))
 
 
 async def test_planning_a_recurring_review_checks_the_repeat(

@@ -7,8 +7,10 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, Select
 
+from pop_tui.core.export import with_extension
 from pop_tui.core.periods import start_period
 from pop_tui.store.plan_store import PlanStore
 from pop_tui.ui.app import PopApp
@@ -114,3 +116,41 @@ async def test_an_earlier_period_s_file_is_named_after_the_period(
 def test_a_period_s_name_gives_only_safe_characters_to_the_file_name(tmp_path: Path) -> None:
     assert default_path(tmp_path, "md", TODAY, "../../etc/x y").name == "pop-etc-x-y.md"
     assert default_path(tmp_path, "md", TODAY, "...").name == f"pop-{TODAY.isoformat()}.md"
+
+
+async def test_the_export_goes_to_the_working_folder_with_its_extension_on_purpose_only(
+    demo_store: PlanStore,
+    make_app: Callable[[PlanStore], PopApp],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Keys typed by accident (a word, then Enter) write nothing; F2 writes the file,
+    # beside where pop was started, with the format's extension added to a bare name.
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        file = dialog.query_one("#field-file", Input)
+        assert file.value == f"pop-{TODAY.isoformat()}.html"
+        assert dialog.focused is file
+        await pilot.press("ctrl+u", *"Procrastinate", "enter")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert list(work.iterdir()) == []
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.screen is not dialog
+    assert [p.name for p in work.iterdir()] == ["Procrastinate.html"]
+
+
+def test_a_bare_name_gets_the_formats_extension() -> None:
+    assert with_extension("pack", "md") == "pack.md"
+    assert with_extension("out/pack ", "html") == "out/pack.html"
+    assert with_extension("pack.html", "md") == "pack.html"
+    assert with_extension("notes.v2", "json") == "notes.v2"
+    assert with_extension("a.b/pack", "ics") == "a.b/pack.ics"

@@ -82,6 +82,22 @@ async def test_goals_are_grouped_by_horizon_and_kind_with_their_smart_score(
     assert "Long term (about five years) · Broader" in lines
 
 
+async def test_a_title_alone_does_not_make_specific_ok(store: PlanStore, make_app: MakeApp) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await open_goals(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Speak Spanish at B1 level")
+        await pilot.pause()
+        assert "~ S Specific · weak" in smart_panel(app)
+        assert "Only the title says it so far" in smart_panel(app)
+        await fill(pilot, app, "specific", "Hold a work meeting in Spanish")
+        await pilot.pause()
+        assert "✓ S Specific · ok" in smart_panel(app)
+        await pilot.press("escape")
+
+
 async def test_adding_a_goal_by_keyboard_with_every_smart_field(
     store: PlanStore, make_app: MakeApp, plan_path: Path
 ) -> None:

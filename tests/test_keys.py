@@ -4,6 +4,7 @@ keeps the ones that matter when the window is narrow."""
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -249,7 +250,40 @@ async def test_help_and_undo_stay_in_the_footer_of_every_screen(
         await pilot.pause()
         footer = screen_text(app).splitlines()[-1]
         shown = app.screen.query_one(KeyBar).items()
+        modal = app.screen.is_modal
     help_, undo = ("? Help", "u Undo") if lang == "en" else ("? Hulp", "u Ongedaan")
     assert help_ in footer and undo in footer
     assert len(footer.rstrip()) <= width
     assert shown  # the footer draws from the screen's own keys
+    if not modal:
+        # How to move and how to leave are always in view, in a small window too.
+        sections, quit_ = (
+            ("1-6 Sections", "q Quit") if lang == "en" else ("1-6 Onderdelen", "q Stoppen")
+        )
+        assert sections in footer and quit_ in footer
+
+
+def test_the_key_bar_uses_no_private_part_of_textual() -> None:
+    # Textual's private names (an underscore) change without notice between versions.
+    source = (Path(__file__).parent.parent / "pop_tui/ui/widgets/key_bar.py").read_text()
+    tree = ast.parse(source)
+    private = [
+        node.attr
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute)
+        and node.attr.startswith("_")
+        and not node.attr.startswith("__")
+    ]
+    modules = [
+        node.module
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom)
+        and node.module
+        and any(p.startswith("_") and not p.startswith("__") for p in node.module.split("."))
+    ]
+    assert private == [] and modules == []
+
+
+def test_items_of_rank_zero_stay_however_narrow() -> None:
+    items = [_item("a", 0), _item("b", 1), _item("c", 0)]
+    assert [i.shown for i in fitting(items, 10)] == ["a", "c"]

@@ -99,6 +99,33 @@ def test_a_review_held_early_moves_past_the_date_it_was_due() -> None:
     assert held.held == (HeldReview(on=TODAY),)
 
 
+def test_a_monthly_review_held_a_month_early_keeps_the_date_it_was_due() -> None:
+    # The guided start plans the first review a month ahead; holding it now does not
+    # push it to the month after (due 29 Dec, held 29 Nov: next 29 Dec, not 29 Jan).
+    plan = plan_with(recurring(date(2026, 12, 29), "monthly"))
+    held = ops.hold_review(Edit(plan), 1, TODAY)
+    assert held.next_on == date(2026, 12, 29)
+    assert held.held == (HeldReview(on=TODAY),)
+
+
+@pytest.mark.parametrize(
+    ("on", "expected"),
+    [
+        (date(2027, 1, 7), date(2027, 2, 7)),  # on the day
+        (date(2027, 1, 5), date(2027, 2, 7)),  # two days early: counts for 7 Jan
+        (date(2026, 12, 23), date(2027, 2, 7)),  # half a period early (15 of 31 days)
+        (date(2026, 12, 20), date(2027, 1, 7)),  # earlier: an extra review, 7 Jan stays
+        (date(2026, 12, 7), date(2027, 1, 7)),
+        (date(2027, 1, 9), date(2027, 2, 7)),  # late
+    ],
+)
+def test_the_next_date_after_holding_follows_the_date_that_was_due(
+    on: date, expected: date
+) -> None:
+    rule = parse_recurrence("monthly", date(2026, 11, 7))
+    assert ops.next_after_held(rule, date(2026, 11, 7), date(2027, 1, 7), on) == expected
+
+
 def test_a_one_off_review_has_no_next_date_once_held() -> None:
     plan = plan_with(Review(1, title="talk", start=TODAY, next_on=TODAY))
     held = ops.hold_review(Edit(plan), 1, TODAY, "went fine")

@@ -58,7 +58,7 @@ def test_a_bare_vague_goal_fails_measurable_and_time_bound() -> None:
     assert check["A"].score == "missing"
     assert check["R"].score == "missing"
     assert check["S"].score == "weak"
-    assert [f.key for f in check["S"].findings] == ["smart.s.vague"]
+    assert [f.key for f in check["S"].findings] == ["smart.s.title_only", "smart.s.vague"]
     assert not check.passed
 
 
@@ -67,12 +67,13 @@ def test_a_bare_vague_goal_fails_measurable_and_time_bound() -> None:
     [
         ({}, "M", "ok", []),
         ({"title": "", "specific": ""}, "S", "missing", ["smart.s.no_aim"]),
-        ({"specific": "", "title": "Excel"}, "S", "weak", ["smart.s.short"]),
+        ({"specific": "", "title": "Excel"}, "S", "weak", ["smart.s.title_only", "smart.s.short"]),
+        # A filled title is not yet a filled Specific field.
         (
             {"specific": "", "title": "Speak Spanish at B1 level"},
             "S",
-            "ok",
-            [],
+            "weak",
+            ["smart.s.title_only"],
         ),
         (
             {"specific": "Get better at Excel", "metric": "", "target": None, "baseline": None},

@@ -6,14 +6,16 @@ every other command must start as fast as a C tool's.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import sys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Sequence
+
+    from pop_tui.cli.context import Context
 
 
 def main(argv: Sequence[str] | None = None) -> int:

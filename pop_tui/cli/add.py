@@ -91,6 +91,8 @@ def run_step(args: argparse.Namespace, context: Context) -> int:
     )
     if due is not None:
         line += " · " + t("cli.add.due", day=format_date(due))
+        if due < context.today:  # as the app's form says while the date is typed
+            line += " · " + t("form.date_late")
     print(line)
     return 0
 

@@ -26,11 +26,14 @@ def run(args: argparse.Namespace, context: Context) -> int:
     except EntryError as exc:
         raise CommandFailed(exc.message) from None
     mood: int | None = args.mood
+    again = checkins.checked_in_today(store.plan, today)
     record = store.apply(
         t("label.checkin", day=format_date(today)),
         lambda edit: checkins.check_in(edit, today, note, mood, done),
     )
     parts = [t("cli.checkin.saved", day=format_date(today))]
+    if again:  # the same words as the app's check-in
+        parts.append(t("checkin.again"))
     if record.step_ids:
         count = len(record.step_ids)
         parts.append(

@@ -26,7 +26,6 @@ if TYPE_CHECKING:  # recording a check-in needs these; reading one (pop agenda) 
     from pop_tui.core.edit import Edit
 
 
-
 def steps_to_check(plan: Plan, today: date) -> list[agenda.DueStep]:
     """Open steps due today or earlier, oldest first: what a check-in asks about."""
     return agenda.overdue_steps(plan, today) + agenda.steps_due_soon(plan, today, 0)
@@ -70,12 +69,17 @@ def check_in(
     One mutation, so a single undo takes back the check-in and the steps with it.
 
     Raises:
-        OpError: a mood outside 1..5, a step that does not exist or is done already.
+        OpError: a mood outside 1..5, a step that does not exist or is done already,
+            or nothing at all (no note, no mood, no step).
     """
     from pop_tui.core.ops import OpError
 
     if mood is not None and mood not in MOODS:
         raise OpError(t("checkin.error.mood", mood=mood))
+    done = tuple(done)
+    if not note.strip() and mood is None and not done:
+        # The same rule in the app and the shell: a check-in says something.
+        raise OpError(t("checkin.error.empty"))
     finished = mark_done(edit, done, on)
     return edit.add(
         CheckIn, on=on, note=note.strip(), mood=mood, step_ids=tuple(s.id for s in finished)
@@ -114,6 +118,17 @@ def streak_of_days(days: Collection[date | None], today: date) -> int:
 def checked_in_today(plan: Plan, today: date) -> bool:
     """Whether there is a check-in dated ``today``."""
     return any(c.on == today for c in plan.checkins.values())
+
+
+def title(plan: Plan, today: date) -> str:
+    """The check-in's heading; a check-in made today already (maybe elsewhere) says so.
+
+    The app shows it over the dialog, the shell before saving: the same words.
+    """
+    heading = t("checkin.title", day=format_date(today))
+    if checked_in_today(plan, today):
+        return f"{heading} · {t('checkin.again')}"
+    return heading
 
 
 def checkin_summary(plan: Plan, today: date) -> str:

@@ -281,9 +281,13 @@ def _word(m: re.Match[str], today: date, text: str) -> date | None:
     if word in _RELATIVE_WORDS:
         return _plus_days(today, _RELATIVE_WORDS[word], text)
     if word in _WEEKDAYS:
-        # Strictly after today: on a Monday, "monday" means the coming one, not today.
-        return _plus_days(today, (_WEEKDAYS[word] - today.weekday() - 1) % 7 + 1, text)
+        return _coming(_WEEKDAYS[word], today, text)
     return None
+
+
+def _coming(weekday: int, today: date, text: str) -> date:
+    # Strictly after today: on a Monday, "monday" means the coming one, not today.
+    return _plus_days(today, (weekday - today.weekday() - 1) % 7 + 1, text)
 
 
 def _offset(m: re.Match[str], today: date, text: str) -> date | None:
@@ -328,6 +332,9 @@ def _in_count(m: re.Match[str], today: date, text: str) -> date | None:
 
 
 def _next_period(m: re.Match[str], today: date, text: str) -> date | None:
+    if m[1] in _WEEKDAYS:
+        # "next friday" / "volgende vrijdag": the same as "friday", the coming one.
+        return _coming(_WEEKDAYS[m[1]], today, text)
     unit = _UNITS.get(m[1])
     return None if unit is None else _shift(today, 1, unit, text)
 
@@ -413,7 +420,8 @@ def parse_date(text: str, today: date) -> date:
       and otherwise take the month's last day (31 Jan + 1m is 28 or 29 Feb).
     * ``in 3 weeks``/``over 3 weken`` (also ``in a week``, ``over een maand``), and
       ``next week``/``volgende week``, ``next month``/``volgende maand``, ``next
-      year``/``volgend jaar``, which are the same as ``+1w``, ``+1m``, ``+1y``.
+      year``/``volgend jaar``, which are the same as ``+1w``, ``+1m``, ``+1y``;
+      ``next friday``/``volgende vrijdag`` is the same as ``friday``.
     * ``eow``, ``eom``, ``eoq``, ``eoy``, ``end of month``, ``eind maand``, ``einde
       van het jaar``: the last day of the current ISO week (Sunday), month, quarter
       or year; today itself when today is that last day.

@@ -137,6 +137,16 @@ def reflections_by_goal(plan: Plan) -> list[tuple[Goal | None, list[Reflection]]
     return result
 
 
+def reflection_line(reflection: Reflection) -> str:
+    """A reflection on one line: what went well and what to change, both when both are there."""
+    learned, differently = reflection.learned.strip(), reflection.differently.strip()
+    if learned and differently:
+        return t("eval.reflection.both", learned=learned, differently=differently)
+    if differently:
+        return t("eval.reflection.change", differently=differently)
+    return learned
+
+
 def _newest_first(reflections: list[Reflection]) -> list[Reflection]:
     return sorted(reflections, key=lambda r: (r.on or date.min, r.id), reverse=True)
 

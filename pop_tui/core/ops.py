@@ -7,7 +7,7 @@ the day is always passed in.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from pop_tui.core.dates import next_occurrence
 from pop_tui.core.edit import Edit
@@ -45,18 +45,31 @@ def schedule_review(
 def hold_review(edit: Edit, review_id: int, on: date, notes: str = "") -> Review:
     """Record that a review was held on ``on`` and move a recurring one to its next date.
 
-    The next date is the first occurrence after both the date it was due and
-    the day it was held, so holding a review late does not leave it overdue.
+    See :func:`next_after_held` for the next date.
     """
     review = edit.plan.reviews.get(review_id)
     if review is None:
         raise OpError(f"there is no review {review_id}")
     next_on: date | None = None
     if review.rule and review.start is not None:
-        due = review.next_on or on
-        after = max(due, on)
-        next_on = next_occurrence(
-            review.rule, review.start, date.fromordinal(after.toordinal() + 1)
-        )
+        next_on = next_after_held(review.rule, review.start, review.next_on or on, on)
     held = (*review.held, HeldReview(on=on, notes=notes))
     return edit.update(review, next_on=next_on, held=held)
+
+
+def next_after_held(rule: str, start: date, due: date, on: date) -> date | None:
+    """The next date of a recurring review that was due on ``due`` and held on ``on``.
+
+    Held on time or late: the first date of the rule after both, so a late review
+    is not overdue again at once. Held early: it counts for the date that was due
+    when it was held nearer to that date than to the rule's date before it (half
+    a period at most); held earlier still, it was an extra review, and the date
+    that was due stays (a monthly review due 7 Jan, held on 7 Dec: next 7 Jan).
+    """
+    after_due = next_occurrence(rule, start, due + timedelta(days=1))
+    if on >= due:
+        return next_occurrence(rule, start, on + timedelta(days=1))
+    if after_due is None:
+        return None
+    period = (after_due - due).days
+    return after_due if 2 * (due - on).days <= period else due

@@ -203,11 +203,14 @@ def _letter(letter: Letter, findings: list[Finding], missing: bool) -> LetterChe
 
 
 def _specific(goal: Goal) -> LetterCheck:
-    # A title can say it all ("Speak Spanish at B1 level"); the Specific field refines it.
+    # A title can say a lot ("Speak Spanish at B1 level"), but Specific is only in order
+    # once its own field says what exactly: the title alone is weak, never ok.
     aim = goal.specific.strip() or goal.title.strip()
     if not aim:
         return LetterCheck("S", "missing", (Finding("smart.s.no_aim"),))
     findings: list[Finding] = []
+    if not goal.specific.strip():
+        findings.append(Finding("smart.s.title_only"))
     if len(_words(aim)) < MIN_SPECIFIC_WORDS:
         findings.append(Finding("smart.s.short", {"text": aim}))
     if not _has_measure(goal):

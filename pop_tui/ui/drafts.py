@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from textual.css.query import NoMatches
 
@@ -32,11 +32,18 @@ if TYPE_CHECKING:
 REOPENABLE = frozenset({"add", "edit", "reschedule", "edit_action", "ask", "answer", "reflect"})
 
 
+@runtime_checkable
+class KeepsDraft(Protocol):
+    """A screen that can hand out its unsaved typing (a form, the review wizard)."""
+
+    def draft_document(self) -> dict[str, Any] | None: ...
+
+
 def keep_drafts(app: App[Any]) -> list[Path]:
     """Write a draft for every open form that holds unsaved typing; where they went."""
     kept: list[Path] = []
     for screen in app.screen_stack:
-        if not isinstance(screen, FormDialog):
+        if not isinstance(screen, KeepsDraft):
             continue
         # Called while pop is being closed from outside: a form that cannot be read,
         # or a draft that cannot be written, must not stop the others or the exit.
@@ -115,6 +122,8 @@ def _steps_of(place: dict[str, Any]) -> tuple[int, int | None] | None:
 def why_not(app: App[Any], draft: Draft) -> str:
     """Why the draft's form cannot be opened again; "" when it can (as far as can be seen)."""
     origin, place = _origin(draft)
+    if "guide" in origin or "wizard" in origin:  # opened again by the guide, the wizard
+        return ""
     if origin.get("action") not in REOPENABLE or origin.get("mode") not in app.MODES:
         return t("draft.reason.unknown")
     plan = pop_context(app).store.plan
@@ -180,6 +189,14 @@ async def reopen(app: App[Any], draft: Draft) -> str:
         if isinstance(f, dict)
     }
 
+    if "guide" in origin:
+        from pop_tui.ui.screens.guide import reopen_step
+
+        return await reopen_step(app, origin["guide"], typed)
+    if "wizard" in origin:
+        from pop_tui.ui.wizard_drafts import reopen_wizard
+
+        return await reopen_wizard(app, origin["wizard"], typed)
     cursor = origin.get("cursor")
     await show_place(app, str(origin["mode"]), place, cursor if isinstance(cursor, str) else None)
     screen = app.screen

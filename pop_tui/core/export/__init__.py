@@ -35,6 +35,18 @@ EXTENSIONS: dict[str, Format] = {
 }
 
 
+def with_extension(name: str, fmt: Format) -> str:
+    """``name`` as the file to write: a name with no extension at all gets the format's.
+
+    "pack" becomes "pack.html"; "pack.md" and "notes.v2" stay as they are.
+    """
+    stem = name.rstrip()
+    last = stem.rsplit("/", 1)[-1]
+    if not last or "." in last.lstrip("."):
+        return stem
+    return f"{stem}.{fmt}"
+
+
 class ExportSource(Value):
     """What an export needs besides the plan: who the plan is, and its state."""
 
@@ -57,4 +69,4 @@ def export(
     return export_json(plan, source.plan_uid, today)
 
 
-__all__ = ["EXTENSIONS", "FORMATS", "ExportSource", "Format", "export"]
+__all__ = ["EXTENSIONS", "FORMATS", "ExportSource", "Format", "export", "with_extension"]

@@ -11,7 +11,10 @@ EN: dict[str, str] = {
     "checkin.streak.one": "streak 1 day",
     "checkin.streak.many": "streak {days} days",
     "checkin.title": "Check-in · {day}",
-    "checkin.title_again": "Check-in · {day} · already checked in today, this adds one",
+    "checkin.again": "already checked in today, this adds one",
+    "checkin.error.empty": (
+        "Nothing to check in: a note, a mood or a step done is needed; nothing was saved."
+    ),
     "checkin.steps": "Due today or overdue (space: done)",
     "checkin.no_steps": "Nothing due today or overdue.",
     "checkin.late": "{days} d late",
@@ -44,7 +47,11 @@ NL: dict[str, str] = {
     "checkin.streak.one": "1 dag op rij",
     "checkin.streak.many": "{days} dagen op rij",
     "checkin.title": "Check-in · {day}",
-    "checkin.title_again": "Check-in · {day} · vandaag al ingecheckt, dit voegt er een toe",
+    "checkin.again": "vandaag al ingecheckt, dit voegt er een toe",
+    "checkin.error.empty": (
+        "Niets om in te checken: een notitie, een stemming of een afgevinkte stap is nodig;"
+        " er is niets bewaard."
+    ),
     "checkin.steps": "Vandaag of te laat (spatie: afvinken)",
     "checkin.no_steps": "Niets voor vandaag en niets te laat.",
     "checkin.late": "{days} d te laat",

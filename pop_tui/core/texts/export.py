@@ -207,7 +207,8 @@ EN: dict[str, str] = {
     "exportui.title": "Export the plan",
     "exportui.intro": (
         "HTML or Markdown: the pack for the yearly conversation. Calendar: steps and reviews "
-        "for your agenda. JSON: a full backup that `pop import` restores."
+        "for your agenda. JSON: a full backup that `pop import` restores. The file goes to "
+        "the folder pop was started in, unless you type another; F2 writes it."
     ),
     "exportui.format": "Format",
     "exportui.format.md": "Markdown pack",
@@ -220,7 +221,7 @@ EN: dict[str, str] = {
     "exportui.overwrite": "Overwrite",
     "exportui.no": "no",
     "exportui.yes": "yes, if the file exists",
-    "exportui.save": "Export",
+    "exportui.save": "Export (F2)",
     "exportui.exists": "This file exists. Choose another name, or Overwrite: yes.",
     "exportui.written": "Wrote {path}",
 }
@@ -433,7 +434,8 @@ NL: dict[str, str] = {
     "exportui.title": "Plan exporteren",
     "exportui.intro": (
         "HTML of Markdown: het dossier voor het functioneringsgesprek. Agenda: stappen en "
-        "evaluaties voor je agenda. JSON: een volledige kopie die `pop import` terugzet."
+        "evaluaties voor je agenda. JSON: een volledige kopie die `pop import` terugzet. Het "
+        "bestand komt in de map waarin pop is gestart, tenzij je een andere typt; F2 schrijft het."
     ),
     "exportui.format": "Formaat",
     "exportui.format.md": "Markdown-dossier",

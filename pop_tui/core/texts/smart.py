@@ -11,6 +11,7 @@ EN: dict[str, str] = {
     "smart.score.missing": "missing",
     "smart.passed": "All five letters are in order.",
     "smart.s.no_aim": "Say exactly what you want to reach.",
+    "smart.s.title_only": "Only the title says it so far: say in Specific what exactly.",
     "smart.s.short": '"{text}" is short: say what, where or for whom.',
     "smart.s.vague": (
         '"{word}" names a direction, not an end point: say what you will do '
@@ -64,6 +65,7 @@ NL: dict[str, str] = {
     "smart.score.missing": "ontbreekt",
     "smart.passed": "Alle vijf letters zijn in orde.",
     "smart.s.no_aim": "Zeg precies wat je wilt bereiken.",
+    "smart.s.title_only": "Alleen de titel zegt het nog: schrijf bij Specifiek wat precies.",
     "smart.s.short": '"{text}" is kort: zeg wat, waar of voor wie.',
     "smart.s.vague": (
         '"{word}" geeft een richting, geen eindpunt: zeg wat je gaat doen of '

@@ -74,6 +74,20 @@ EN: dict[str, str] = {
         "Name one thing for each part of your SWOT: a strength, a weakness, an "
         "opportunity and a threat. Leave out what you cannot name yet. Escape skips this step."
     ),
+    "guide.swot.intro_owner": (
+        "First your name, as it goes on the printed plan (optional). Then one thing for each "
+        "part of your SWOT: a strength, a weakness, an opportunity and a threat. Leave out "
+        "what you cannot name yet. Escape skips this step."
+    ),
+    "guide.field.owner": "Your name",
+    "guide.button.next": "Next (Enter)",
+    "guide.button.skip": "Skip (Esc)",
+    "guide.key.next": "Next",
+    "guide.key.skip_step": "Skip",
+    "guide.next.title": "Next",
+    "guide.next.empty": "Empty plan. Enter: guided start, {step}",
+    "guide.next.step": "Enter: guided start, {step}",
+    "guide.goal.linked": "It starts linked to the weaknesses and threats you wrote down.",
     "guide.goal.title": "2 of 5 · A goal",
     "guide.goal.intro": (
         "One goal for about a year ahead. The SMART check shows which letter still needs "
@@ -103,7 +117,7 @@ EN: dict[str, str] = {
     "guide.repeat.monthly": "every month",
     "guide.repeat.quarterly": "every quarter",
     "guide.done": "Your plan has a start. The dashboard shows what is next; press ? for the keys.",
-    "guide.skipped": "You can start the guided start again from the palette (/).",
+    "guide.skipped": "The guided start waits at the top of the dashboard: Enter starts it.",
     "label.guide.swot": "Guided start: SWOT",
     "label.guide.employer": "Guided start: employer goal {title}",
     "label.guide.action": "Guided start: action {title}",
@@ -177,6 +191,20 @@ NL: dict[str, str] = {
         "Noem voor elk deel van je SWOT één ding: een sterk punt, een zwak punt, een kans "
         "en een bedreiging. Laat weg wat je nog niet weet. Escape slaat deze stap over."
     ),
+    "guide.swot.intro_owner": (
+        "Eerst je naam, zoals die op het afgedrukte plan komt (mag leeg). Dan voor elk deel "
+        "van je SWOT één ding: een sterk punt, een zwak punt, een kans en een bedreiging. "
+        "Laat weg wat je nog niet weet. Escape slaat deze stap over."
+    ),
+    "guide.field.owner": "Je naam",
+    "guide.button.next": "Verder (Enter)",
+    "guide.button.skip": "Overslaan (Esc)",
+    "guide.key.next": "Verder",
+    "guide.key.skip_step": "Overslaan",
+    "guide.next.title": "Volgende",
+    "guide.next.empty": "Leeg plan. Enter: begeleide start, {step}",
+    "guide.next.step": "Enter: begeleide start, {step}",
+    "guide.goal.linked": "Het is al gekoppeld aan de zwakke punten en bedreigingen die je noemde.",
     "guide.goal.title": "2 van 5 · Een doel",
     "guide.goal.intro": (
         "Eén doel voor ongeveer een jaar. De SMART-check laat zien welke letter nog aandacht "
@@ -206,7 +234,7 @@ NL: dict[str, str] = {
     "guide.repeat.monthly": "elke maand",
     "guide.repeat.quarterly": "elk kwartaal",
     "guide.done": "Je plan heeft een begin. Het overzicht laat zien wat er nu komt; druk op ? voor de toetsen.",
-    "guide.skipped": "De begeleide start is later weer te openen via het zoekvenster (/).",
+    "guide.skipped": "De begeleide start wacht bovenaan het overzicht: Enter begint hem.",
     "label.guide.swot": "Begeleide start: SWOT",
     "label.guide.employer": "Begeleide start: werkgeversdoel {title}",
     "label.guide.action": "Begeleide start: actie {title}",

@@ -9,24 +9,25 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, cast
 
-from textual.binding import BindingType
 from textual.widgets import Input
 
-from pop_tui.core.export import FORMATS, ExportSource, Format, export
+from pop_tui.core.export import FORMATS, ExportSource, Format, export, with_extension
 from pop_tui.core.periods import PeriodError, archived_periods, archived_plan, current_period
 from pop_tui.core.printable import printable
 from pop_tui.core.texts import t
 from pop_tui.store.files import atomic_write
-from pop_tui.ui.dialogs.form import FormDialog, FormField, Values, save_binding
-from pop_tui.ui.keys import described
+from pop_tui.ui.dialogs.form import FormDialog, FormField, Values
 
 if TYPE_CHECKING:
     from pop_tui.ui.context import PopContext
 
 # Not a possible period name (those are printable), so it cannot clash with one.
 CURRENT = "\x00current"
+# Where an export goes unless another folder is typed: the folder pop was started in,
+# as with `pop export -o FILE` (a name without a folder, so the field stays short).
+HERE = Path()
 
 
 def file_part(name: str) -> str:
@@ -49,8 +50,9 @@ class ExportDialog(FormDialog):
 
     # A file name and a format are quickly chosen again: not worth a draft.
     KEEPS_DRAFTS = False
-    # The key bar names the save key as the button does.
-    BINDINGS: ClassVar[list[BindingType]] = [save_binding(described("exportui.save"))]
+    # A file is written on purpose only: typing that ends in Enter (keys meant for
+    # another screen) must not write one.
+    ENTER_SAVES = False
 
     def __init__(self, pop: PopContext, period: str | None = None) -> None:
         """``period``: the name of an earlier period to offer first (default: the current plan)."""
@@ -60,7 +62,7 @@ class ExportDialog(FormDialog):
         periods = [(t("exportui.period_current"), CURRENT)]
         periods += [(printable(p.name), p.name) for p in reversed(archived_periods(plan))]
         chosen = period if period in {value for _, value in periods} else CURRENT
-        suggested = default_path(Path.home(), "html", today, chosen if chosen != CURRENT else None)
+        suggested = default_path(HERE, "html", today, chosen if chosen != CURRENT else None)
         fields = [
             FormField(
                 "format",
@@ -103,13 +105,14 @@ class ExportDialog(FormDialog):
             save_label=t("exportui.save"),
         )
         self.pop = pop
+        self.save_key = t("exportui.key")  # the button says "Export (F2)", the key bar "Export"
         self.period_name = current.name if current is not None else ""
         self._suggested = suggested
 
     def _suggest(self, fmt: str, period: object) -> Path:
         # Remembered, so that the name can follow the choices until the user types another.
         self._suggested = default_path(
-            Path.home(), fmt, self.today, str(period) if period != CURRENT else None
+            HERE, fmt, self.today, str(period) if period != CURRENT else None
         )
         return self._suggested
 
@@ -130,7 +133,7 @@ class ExportDialog(FormDialog):
 
     def _export(self, values: Values) -> bool:
         fmt = cast(Format, values["format"])
-        out = Path(str(values["file"]).strip()).expanduser()
+        out = Path(with_extension(str(values["file"]).strip(), fmt)).expanduser().absolute()
         if out.exists() and not values["overwrite"]:
             self.show_error("file", t("exportui.exists"))
             return False

@@ -36,6 +36,7 @@ class FormField:
     record's value into what the field holds when the two differ (a review's rule
     is shown as its description, "no goal" as the choice that says so): it lets a
     value saved elsewhere be compared with the form's (see :func:`form_value`).
+    ``warn_past``: a date field for a due date, that warns as a past day is typed.
     """
 
     name: str
@@ -47,6 +48,8 @@ class FormField:
     placeholder: str = ""
     max_length: int | None = None
     shows: Callable[[Any], Any] | None = None
+    # A date field that is a due date: a day in the past says it is late at once.
+    warn_past: bool = False
 
 
 class FieldError(ValueError):

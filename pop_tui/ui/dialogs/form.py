@@ -33,7 +33,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
-from pop_tui.core.dates import DateError, format_date, parse_date, relative_day
+from pop_tui.core.date_preview import preview_date
 from pop_tui.core.edit import Edit
 from pop_tui.core.entry import clean_entry
 from pop_tui.core.model import Record
@@ -60,7 +60,6 @@ __all__ = [
     "FormField",
     "Values",
     "read_field",
-    "save_binding",
 ]
 
 T = TypeVar("T")
@@ -80,14 +79,6 @@ class EntryInput(Input):
         event.text = clean_entry(event.text)
 
 
-def save_binding(description: str) -> Binding:
-    """The key that saves a form; a form whose button says another word than "Save"
-    ("Next", "Export") binds it again with that word, so that the key bar says it too."""
-    # Enter in a text field saves too. F2 comes first (the footer shows it): it works on
-    # a choice or a list as well, and in every terminal, where flow control may take ctrl+s.
-    return Binding("f2,ctrl+s", "save", description, id="form.save")
-
-
 class FormDialog(FormDrafts):
     """A titled form; ``submit(values)`` saves and answers True to close it.
 
@@ -97,8 +88,12 @@ class FormDialog(FormDrafts):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", described("form.key.cancel"), id="form.cancel"),
-        save_binding(described("form.key.save")),
+        # Enter in a text field saves too. F2 comes first (the footer shows it): it works on
+        # a choice or a list as well, and in every terminal, where flow control may take ctrl+s.
+        Binding("f2,ctrl+s", "save", described("form.key.save"), id="form.save"),
     ]
+    # Whether Enter in a text field saves; where not, only F2 or the save button do.
+    ENTER_SAVES: ClassVar[bool] = True
 
     def __init__(
         self,
@@ -120,6 +115,9 @@ class FormDialog(FormDrafts):
         self.today = today
         self.intro = intro
         self.save_label = save_label or t("form.save")
+        # The key bar names the save key as the button does ("Next", "Export").
+        self.save_key = save_label
+        self.cancel_key: str | None = None
         self.cancel_label = cancel_label or t("form.cancel")
         self.record = record
         self.origin = dict(origin) if origin is not None else None
@@ -131,6 +129,12 @@ class FormDialog(FormDrafts):
         self._initial: Values = {}
         self._conflict: Conflict | None = None
         self._restoring: Mapping[str, Any] | None = None
+
+    def key_description(self, binding_id: str) -> str | None:
+        """The save key is named as the button is (see ui.widgets.key_bar.NamesKeys)."""
+        if binding_id == "form.cancel":
+            return self.cancel_key
+        return self.save_key if binding_id == "form.save" else None
 
     # --- layout ---------------------------------------------------------------
 
@@ -192,7 +196,9 @@ class FormDialog(FormDrafts):
         if self._restoring is not None:
             self._fill(self._restoring)
             self._restoring = None
-        first = next(iter(self.fields), None)
+        # The first field to type in, so that Enter saves (on a choice it would open it).
+        typed = [n for n, f in self.fields.items() if f.kind in ("text", "number", "date")]
+        first = next(iter(typed or self.fields), None)
         if first is not None:
             self.query_one(f"#field-{first}").focus()
         self.on_draft(self.draft())
@@ -241,20 +247,16 @@ class FormDialog(FormDrafts):
         note.set_class(bool(message), "-shown")
         note.set_class(not error, "-note")
 
-    def _show_date_hint(self, field: FormField) -> None:
+    def _show_date_hint(self, field: FormField, *, typing: bool = False) -> None:
+        # As the person types, a wrong date says so at once (not only at Enter).
+        text = str(self.raw(field.name))
+        preview = preview_date(text, self.today, warn_past=field.warn_past)
+        if typing:
+            self.show_error(field.name, preview.error)
         hint = self.query_one(f"#hint-{field.name}", Static)
-        text = str(self.raw(field.name)).strip()
-        try:
-            day = parse_date(text, self.today) if text else None
-        except DateError:
-            day = None
-        shown = (
-            t("form.date_hint", date=format_date(day), relative=relative_day(day, self.today))
-            if day is not None
-            else ""
-        )
-        hint.update(Content.styled(shown, "dim"))
-        hint.set_class(bool(shown), "-shown")
+        hint.update(Content.styled(preview.hint, "bold" if preview.late else "dim"))
+        hint.set_class(bool(preview.hint), "-shown")
+        hint.set_class(preview.late, "-late")
 
     @on(Input.Changed)
     @on(Select.Changed)
@@ -265,7 +267,7 @@ class FormDialog(FormDrafts):
         if field is None:
             return
         if field.kind == "date":
-            self._show_date_hint(field)
+            self._show_date_hint(field, typing=True)
         self.on_draft(self.draft())
 
     # --- saving ---------------------------------------------------------------
@@ -349,7 +351,10 @@ class FormDialog(FormDrafts):
     @on(Input.Submitted)
     def _enter(self, event: Input.Submitted) -> None:
         event.stop()
-        self.action_save()
+        if self.ENTER_SAVES:
+            self.action_save()
+        else:
+            self.app.notify(t("form.msg.enter_does_not_save"), markup=False)
 
     @on(Button.Pressed, "#form-save")
     def _save_pressed(self) -> None:

@@ -9,9 +9,7 @@ it hands the preview on, to be confirmed (see :mod:`pop_tui.ui.screens.periods`)
 from __future__ import annotations
 
 from datetime import date
-from typing import ClassVar
 
-from textual.binding import BindingType
 from textual.widgets import Input
 
 from pop_tui.core.model import Plan
@@ -19,8 +17,7 @@ from pop_tui.core.period_preview import PeriodPreview, preview_period
 from pop_tui.core.periods import PeriodError, archive_name, check_name, current_period
 from pop_tui.core.printable import printable
 from pop_tui.core.texts import t
-from pop_tui.ui.dialogs.form import FormDialog, FormField, Values, save_binding
-from pop_tui.ui.keys import described
+from pop_tui.ui.dialogs.form import FormDialog, FormField, Values
 
 
 def sentence(message: str) -> str:
@@ -40,8 +37,6 @@ class NewPeriodDialog(FormDialog):
 
     # Two short names are quickly typed again: not worth a draft.
     KEEPS_DRAFTS = False
-    # The key bar names the save key as the button does.
-    BINDINGS: ClassVar[list[BindingType]] = [save_binding(described("periodsui.new.next"))]
 
     def __init__(self, plan: Plan, today: date) -> None:
         current = current_period(plan)

@@ -150,8 +150,7 @@ class CheckInScreen(Dialog[bool]):
         today = self.pop.today()
         # A check-in made today already (maybe from the shell) is not changed by this
         # one; say so, so that nobody thinks the first was lost or is being edited.
-        again = checkins.checked_in_today(self.pop.store.plan, today)
-        title = t("checkin.title_again" if again else "checkin.title", day=format_date(today))
+        title = checkins.title(self.pop.store.plan, today)
         self.query_one("#checkin-body").border_title = Content.styled(title, "bold")
         due = checkins.steps_to_check(self.pop.store.plan, today)
         self.ticked &= {item.step.id for item in due}

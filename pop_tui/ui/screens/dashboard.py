@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
@@ -11,9 +12,10 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from pop_tui.core import agenda, checkins, ops
+from pop_tui.core import agenda, checkins, evaluation, ops
 from pop_tui.core.dates import format_date, relative_day
-from pop_tui.core.model import Goal
+from pop_tui.core.guide import as_step, next_step
+from pop_tui.core.model import Goal, Plan
 from pop_tui.core.printable import printable
 from pop_tui.core.texts import t
 from pop_tui.ui.keys import described
@@ -70,6 +72,33 @@ def _highlight_enabled(listing: OptionList, index: int) -> None:
     listing.highlighted = None
 
 
+def guide_options(plan: Plan) -> list[Option]:
+    """The next step of the guided start while the plan lacks a part: Enter takes it."""
+    step = next_step(plan)
+    if step is None:
+        return []
+    title = t(f"guide.{step}.title")
+    key = "guide.next.empty" if plan.is_empty() else "guide.next.step"
+    return [
+        _heading(t("guide.next.title")),
+        Option(Content.styled("  " + t(key, step=title), "bold"), id=f"guide:{step}"),
+    ]
+
+
+def later_review_hint(plan: Plan, today: date) -> str:
+    """What the reviews part says when none is near: when the next one is, if any."""
+    later = evaluation.next_reviews(plan)
+    if not later or later[0].next_on is None:
+        return t("ui.nothing.reviews")
+    on = later[0].next_on
+    return t(
+        "ui.review.next_later",
+        title=printable(later[0].title),
+        date=format_date(on),
+        relative=relative_day(on, today),
+    )
+
+
 class DashboardScreen(Screen[None]):
     """Overdue steps, steps due soon, upcoming reviews and goals that stand still."""
 
@@ -122,7 +151,8 @@ class DashboardScreen(Screen[None]):
             else t("ui.subtitle.anonymous", today=day)
         )
 
-        options: list[Option] = [_heading(t("ui.section.overdue"))]
+        options: list[Option] = guide_options(plan)
+        options.append(_heading(t("ui.section.overdue")))
         overdue = agenda.overdue_steps(plan, today)
         for item in overdue:
             days = item.days_overdue(today)
@@ -163,7 +193,7 @@ class DashboardScreen(Screen[None]):
                 _row(when, due_review.review.title, about, style, f"review:{due_review.review.id}")
             )
         if not reviews:
-            options.append(_hint(t("ui.nothing.reviews")))
+            options.append(_hint(later_review_hint(plan, today)))
 
         options.append(_heading(t("eval.dash.feedback")))
         late_feedback = agenda.overdue_feedback(plan, today)
@@ -182,7 +212,8 @@ class DashboardScreen(Screen[None]):
         for goal in idle:
             options.append(_row("", goal.title, "", "", f"goal:{goal.id}"))
         if not idle:
-            options.append(_hint(t("ui.nothing.idle_goals")))
+            has_goals = any(g.status == "active" for g in plan.goals.values())
+            options.append(_hint(t("ui.nothing.idle_goals" if has_goals else "ui.nothing.goals")))
         options.extend(pace_options(plan, today))
 
         self.query_one("#checkin-summary", Static).update(
@@ -198,6 +229,16 @@ class DashboardScreen(Screen[None]):
             listing.highlighted = ids.index(kept)
         else:
             _highlight_enabled(listing, previous if previous is not None else 0)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        option_id = event.option.id or ""
+        if option_id.startswith("guide:"):
+            event.stop()
+            step = as_step(option_id.removeprefix("guide:"))
+            if step is not None:
+                from pop_tui.ui.screens.guide import GuidedStart
+
+                GuidedStart(self.app).open_step(step)
 
     def action_done(self) -> None:
         listing = self.query_one(AgendaList)

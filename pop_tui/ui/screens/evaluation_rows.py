@@ -133,7 +133,7 @@ def feedback_row(plan: Plan, item: Feedback, today: date) -> Option:
 
 def reflection_row(plan: Plan, item: Reflection, today: date) -> Option:
     when = short_date(item.on, today) if item.on else "—"
-    text = item.learned or item.differently
+    text = evaluation.reflection_line(item)
     parts: list[tuple[str, str] | str] = [when_cell(when), printable(text)]
     goal = goal_title(plan, item.goal_id)
     if goal:

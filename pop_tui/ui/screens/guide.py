@@ -5,6 +5,11 @@ the SWOT (one item per quadrant), one goal with the live SMART check, an
 employer goal, an action with its first dated step, and a review moment. Each
 form saves through the store at once (so ``u`` undoes it like any change);
 Escape skips it and the next one comes. At the end the dashboard shows the plan.
+
+Interrupted anywhere, the guide is found again: the dashboard offers the first
+step the plan still lacks (see :mod:`pop_tui.core.guide`), and a form of the
+guide left with typing in it (a closed terminal) is kept as a draft that opens
+the same step again, typing and all, and goes on from there.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from textual.widgets import Button, Static
 from pop_tui.core import arrange, ops
 from pop_tui.core.dates import parse_recurrence
 from pop_tui.core.edit import Edit
+from pop_tui.core.guide import STEPS, GuideStep, as_step, steps_left, unanswered_gaps
 from pop_tui.core.model import QUADRANTS, Action, EmployerGoal, Goal, Step, SwotItem
 from pop_tui.core.printable import printable
 from pop_tui.core.texts import t
@@ -33,6 +39,7 @@ from pop_tui.ui.dialogs.base import Dialog
 from pop_tui.ui.dialogs.form import FormDialog, FormField, Values
 from pop_tui.ui.dialogs.goal_form import GoalForm
 from pop_tui.ui.keys import described
+from pop_tui.ui.navigation import HOME
 from pop_tui.ui.screens.goals import existing_links
 from pop_tui.ui.styles import DIALOG_STYLES, stylesheet
 
@@ -40,7 +47,7 @@ if TYPE_CHECKING:
     from textual.app import App
 
 FormSubmit = Callable[[Values], bool]
-Next = Callable[[], None]
+Next = Callable[[], object]
 
 # How often the review comes back: the choice's value, and the rule's words for it.
 REPEATS: tuple[tuple[str, str], ...] = (
@@ -103,23 +110,76 @@ class GuidedStart:
         else:
             self.pop.say(t("guide.skipped"))
 
+    def open_step(self, step: GuideStep) -> FormDialog | None:
+        """Go on from ``step`` (the welcome is left out); its form, or None when it has none."""
+        return {
+            "swot": self._swot,
+            "goal": self._goal,
+            "employer": self._employer,
+            "action": self._action,
+            "review": self._review,
+        }[step]()
+
+    def _after(self, step: GuideStep) -> Callable[[], FormDialog | None]:
+        """What comes after ``step``: the next step whose part the plan still lacks.
+
+        On a first run that is simply the next step; a guide taken up again later
+        passes over the parts made meanwhile (or in the steps before).
+        """
+
+        def go() -> FormDialog | None:
+            left = steps_left(self.pop.store.plan)
+            later = [s for s in STEPS[STEPS.index(step) + 1 :] if s in left]
+            if later:
+                return self.open_step(later[0])
+            self._done()
+            return None
+
+        return go
+
+    def _push(self, step: GuideStep, dialog: FormDialog, after: Next) -> FormDialog:
+        # How to open this step again, for a draft kept when the terminal closes.
+        dialog.origin = {"guide": step}
+        # Escape does not cancel the guide, it skips a step: the buttons and keys say so.
+        dialog.save_label, dialog.save_key = t("guide.button.next"), t("guide.key.next")
+        dialog.cancel_label, dialog.cancel_key = t("guide.button.skip"), t("guide.key.skip_step")
+
+        def closed(_saved: bool | None) -> None:
+            after()
+
+        self.app.push_screen(dialog, closed)
+        return dialog
+
     def _form(
-        self, title: str, intro: str, fields: list[FormField], submit: FormSubmit, after: Next
-    ) -> None:
+        self,
+        step: GuideStep,
+        title: str,
+        intro: str,
+        fields: list[FormField],
+        submit: FormSubmit,
+        after: Next,
+    ) -> FormDialog:
         dialog = FormDialog(title, fields, submit, self.today, intro=intro)
-        self.app.push_screen(dialog, lambda _saved: after())
+        return self._push(step, dialog, after)
 
     # --- 1. analysis --------------------------------------------------------------
 
-    def _swot(self) -> None:
+    def _swot(self) -> FormDialog:
         fields = [FormField(q, t(f"sec.swot.{q}")) for q in QUADRANTS]
+        has_owner = bool(self.pop.store.plan.profile.owner)
+        if not has_owner:
+            # The pack and the dashboard carry the owner's name; nothing else asks for it.
+            fields.insert(0, FormField("owner", t("guide.field.owner")))
 
         def submit(values: Values) -> bool:
             texts = {q: values[q] for q in QUADRANTS if values[q]}
-            if not texts:
+            owner = values.get("owner", "")
+            if not texts and not owner:
                 return True  # nothing typed: the same as skipping
 
             def mutation(edit: Edit) -> None:
+                if owner and not edit.plan.profile.owner:
+                    edit.put(edit.plan.profile.replace(owner=owner))
                 for quadrant, text in texts.items():
                     group = [i for i in edit.plan.swot.values() if i.quadrant == quadrant]
                     edit.add(
@@ -128,12 +188,16 @@ class GuidedStart:
 
             return self.pop.save(t("label.guide.swot"), mutation)
 
-        self._form(t("guide.swot.title"), t("guide.swot.intro"), fields, submit, self._goal)
+        intro = t("guide.swot.intro") if has_owner else t("guide.swot.intro_owner")
+        return self._form("swot", t("guide.swot.title"), intro, fields, submit, self._after("swot"))
 
     # --- 2. a goal ----------------------------------------------------------------
 
-    def _goal(self) -> None:
-        draft = Goal(id=0, horizon="short", kind="professional")
+    def _goal(self) -> FormDialog:
+        # The goal starts linked to the weaknesses and threats no goal answers yet (the
+        # ones just written down): the analysis would flag them otherwise.
+        gaps = unanswered_gaps(self.pop.store.plan)
+        draft = Goal(id=0, horizon="short", kind="professional", swot_ids=gaps)
         today = self.today
 
         def submit(values: Values) -> bool:
@@ -153,11 +217,13 @@ class GuidedStart:
 
         form = GoalForm(t("guide.goal.title"), draft, self.pop.store.plan, submit, today)
         form.intro = t("guide.goal.intro")
-        self.app.push_screen(form, lambda _saved: self._employer())
+        if gaps:
+            form.intro += " " + t("guide.goal.linked")
+        return self._push("goal", form, self._after("goal"))
 
     # --- 3. employer --------------------------------------------------------------
 
-    def _employer(self) -> None:
+    def _employer(self) -> FormDialog:
         fields = [
             FormField("title", t("sec.field.employer_goal"), required=True),
             FormField("department_contribution", t("sec.employer.department_contribution")),
@@ -180,20 +246,24 @@ class GuidedStart:
             label = t("label.guide.employer", title=printable(values["title"]))
             return self.pop.save(label, mutation)
 
-        self._form(
-            t("guide.employer.title"), t("guide.employer.intro"), fields, submit, self._action
+        return self._form(
+            "employer",
+            t("guide.employer.title"),
+            t("guide.employer.intro"),
+            fields,
+            submit,
+            self._after("employer"),
         )
 
     # --- 4. action plan -----------------------------------------------------------
 
-    def _action(self) -> None:
+    def _action(self) -> FormDialog | None:
         plan = self.pop.store.plan
         goal = plan.goals.get(self.goal_id) if self.goal_id is not None else None
         if goal is None:
             goal = next(iter(arrange.ordered(plan.goals.values())), None)
         if goal is None:
-            self._review()  # no goal to act on: the action plan has to wait
-            return
+            return self._after("action")()  # no goal to act on: the action plan has to wait
         goal_id = goal.id
         fields = [
             FormField("action", t("sec.field.action"), required=True),
@@ -205,6 +275,7 @@ class GuidedStart:
                 "date",
                 required=True,
                 placeholder=t("sec.hint.date"),
+                warn_past=True,
             ),
         ]
 
@@ -237,11 +308,12 @@ class GuidedStart:
                 return False
 
         intro = t("guide.action.intro", goal=printable(goal.title))
-        self._form(t("guide.action.title"), intro, fields, submit, self._review)
+        after = self._after("action")
+        return self._form("action", t("guide.action.title"), intro, fields, submit, after)
 
     # --- 5. a review moment -------------------------------------------------------
 
-    def _review(self) -> None:
+    def _review(self) -> FormDialog:
         first = self.today + relativedelta(months=1)
         fields = [
             FormField(
@@ -277,9 +349,31 @@ class GuidedStart:
             label = t("label.guide.review", title=printable(values["title"]))
             return self.pop.save(label, mutation)
 
-        self._form(t("guide.review.title"), t("guide.review.intro"), fields, submit, self._done)
+        return self._form(
+            "review",
+            t("guide.review.title"),
+            t("guide.review.intro"),
+            fields,
+            submit,
+            self._after("review"),
+        )
 
     def _done(self) -> None:
         self.app.post_message(ShowSection("dashboard"))
         if not self.pop.store.plan.is_empty():
             self.pop.say(t("guide.done"))
+
+
+async def reopen_step(app: App[Any], step: object, typed: dict[str, object]) -> str:
+    """Open the guide's ``step`` again with a draft's typing; "" when done, else why not."""
+    found = as_step(step)
+    if found is None:
+        return t("draft.reason.unknown")
+    await app.switch_mode(HOME)
+    while len(app.screen_stack) > 1:
+        await app.pop_screen()
+    form = GuidedStart(app).open_step(found)
+    if form is None:
+        return t("draft.reason.gone")
+    form.restore(typed, None)
+    return ""

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import PurePath
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -71,6 +71,7 @@ class ReviewWizard(Dialog[bool]):
         self.review_title = title
         self.goal_id = goal_id
         self.page_ids: list[str] = []
+        self.opened_inputs: list[str] = []
 
     @property
     def pop(self) -> PopContext:
@@ -107,6 +108,19 @@ class ReviewWizard(Dialog[bool]):
 
     def on_mount(self) -> None:
         self.show_page(0)
+        # What every field held at the start, to tell whether leaving loses typing.
+        self.opened_inputs = [i.value for i in self.query(Input)]
+
+    def draft_document(self) -> dict[str, Any] | None:
+        """The typing kept when pop is closed from outside (see ui.wizard_drafts)."""
+        from pop_tui.ui.wizard_drafts import wizard_draft
+
+        return wizard_draft(self)
+
+    def has_typing(self) -> bool:
+        """Whether anything was typed or chosen that leaving would lose."""
+        typed = [i.value for i in self.query(Input)] != self.opened_inputs
+        return typed or any(page.status_chosen for page in self.goal_pages())
 
     @property
     def page_index(self) -> int:
@@ -153,8 +167,25 @@ class ReviewWizard(Dialog[bool]):
             self.show_page(self.page_index - 1)
 
     def action_leave(self) -> None:
-        self.pop.say(t("wiz.msg.left"))
-        self.dismiss(False)
+        if not self.has_typing():
+            self.left(True)
+            return
+        # Escape, as in every form, never throws typing away without a word: it asks.
+        from pop_tui.ui.dialogs.confirm import ConfirmDialog
+
+        question = ConfirmDialog(
+            t("wiz.leave.question"),
+            printable(self.review_title),
+            t("wiz.leave.detail"),
+            yes=t("wiz.leave.yes"),
+            no=t("wiz.leave.no"),
+        )
+        self.app.push_screen(question, self.left)
+
+    def left(self, leave: bool | None) -> None:
+        if leave:
+            self.pop.say(t("wiz.msg.left"))
+            self.dismiss(False)
 
     @on(Input.Submitted)
     def _enter(self, event: Input.Submitted) -> None:

@@ -122,7 +122,14 @@ class StepsScreen(SectionScreen):
     def _step_fields(self, step: Step) -> list[FormField]:
         return [
             FormField("title", t("sec.field.step"), value=step.title, required=True),
-            FormField("due", t("sec.field.due"), "date", step.due, placeholder=t("sec.hint.date")),
+            FormField(
+                "due",
+                t("sec.field.due"),
+                "date",
+                step.due,
+                placeholder=t("sec.hint.date"),
+                warn_past=True,
+            ),
         ]
 
     # --- the shared keys ------------------------------------------------------
@@ -219,7 +226,12 @@ class StepsScreen(SectionScreen):
         now = format_date(step.due) if step.due else t("sec.steps.no_due")
         fields = [
             FormField(
-                "due", t("sec.field.new_due"), "date", required=True, placeholder=t("sec.hint.date")
+                "due",
+                t("sec.field.new_due"),
+                "date",
+                required=True,
+                placeholder=t("sec.hint.date"),
+                warn_past=True,
             )
         ]
 
