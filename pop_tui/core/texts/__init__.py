@@ -47,6 +47,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "sec": ("sections",),
     "small": ("terminal",),
     "smart": ("smart",),
+    "status": ("status",),
     "term": ("terminal",),
     "theme": ("terminal",),
     "ui": ("ui",),
