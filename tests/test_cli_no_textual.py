@@ -45,6 +45,11 @@ COMMANDS = [
     ["edit", "action", "1", "--result", "Better talks"],
     ["edit", "step", "13", "--due", "fri"],
     ["edit", "review", "3", "--every", "monthly"],
+    ["status"],
+    ["status", "--json"],
+    ["list", "goals", "--json"],
+    ["completion", "bash"],
+    ["__complete", "bash", "2", "pop", "done", ""],
 ]
 
 

@@ -297,3 +297,28 @@ def test_usage_errors_are_in_the_users_language(demo_store: PlanStore, capsys: C
     assert english.code == 2
     assert english.err.startswith("usage: pop edit")
     assert "the following arguments are required: KIND" in english.err
+
+
+def test_json_never_holds_a_terminal_escape(demo_store: PlanStore, capsys: Capsys) -> None:
+    db = ("--db", demo_store.path)
+    hostile = "\x1b[31mred\x1b[0m\x07"
+    assert pop(capsys, "edit", "step", "13", "--title", hostile, *db).code == 0
+    assert pop(capsys, "edit", "review", "1", "--title", hostile, *db).code == 0
+    assert pop(capsys, "feedback", "ask", hostile, "--by", "today", *db).code == 0
+    for words in (
+        ["agenda", "--json"],
+        ["list", "steps", "--json"],
+        ["list", "reviews", "--all", "--json"],
+        ["review", "--json"],
+        ["feedback", "--all", "--json"],
+        ["status", "--json"],
+    ):
+        out = pop(capsys, *words, *db).out
+        assert out.isascii() and "\x1b" not in out and "\x07" not in out, words
+        document = json.loads(out)
+        assert document["version"] == 1 and document["today"] == TODAY.isoformat()
+    steps = json.loads(pop(capsys, "list", "steps", "--json", *db).out)["steps"]
+    assert hostile in [s["title"] for s in steps]  # the data itself is kept as it is
+    # And the text forms show it harmlessly.
+    text = pop(capsys, "agenda", *db).out + pop(capsys, "feedback", *db).out
+    assert "\x1b" not in text and "␛[31mred" in text

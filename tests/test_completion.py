@@ -147,3 +147,33 @@ def test_the_numbers_come_from_the_plan_named_on_the_line(
     assert found == []
     found = candidates(["pop", f"--db={demo_store.path}", "done", "1"], 3, {})
     assert isinstance(found, list) and {w for w, _ in found} == {"13", "14", "16", "10", "11", "15"}
+
+
+ZPTY = r"""
+zmodload zsh/zpty || exit 3
+zpty -b z 'zsh -f -i'
+zpty -w z 'PS1="> "; autoload -Uz compinit; compinit -u -D -d $HOME/.zcompdump; eval "$(pop completion zsh)"'
+zpty -w -n z $'pop done \t'
+out=""
+for attempt in {1..200}; do
+    while zpty -r -t z line; do out+="$line"; done
+    [[ "$out" == *"Sign up for the course"* ]] && break
+    sleep 0.1
+done
+zpty -d z
+print -r -- "$out"
+"""
+
+
+@pytest.mark.skipif(shutil.which("zsh") is None, reason="zsh is not installed")
+def test_zsh_tab_in_a_real_terminal_lists_the_open_steps(
+    demo_store: PlanStore, tmp_path: Path
+) -> None:
+    env = shell_env(demo_store.path, tmp_path)
+    done = subprocess.run(
+        ["zsh", "-f", "-c", ZPTY], capture_output=True, text=True, env=env, timeout=60
+    )
+    if done.returncode == 3:
+        pytest.skip("zsh has no zpty module")
+    assert "Module 2: pivot tables" in done.stdout
+    assert "Sign up for the course" in done.stdout

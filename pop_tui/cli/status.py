@@ -37,19 +37,19 @@ def status_parts(found: Status) -> list[tuple[str, str]]:
     """What ``pop status`` says, as (text, colour) pairs; empty when nothing needs attention."""
     parts: list[tuple[str, str]] = []
     if found.late:
-        parts.append((t("cli.status.late", count=found.late), "red"))
+        parts.append((t("status.late", count=found.late), "red"))
     if found.due_today:
-        parts.append((t("cli.status.today", count=found.due_today), "yellow"))
+        parts.append((t("status.today", count=found.due_today), "yellow"))
     if found.review is not None:
         days = (found.review.due - found.today).days
         if days < 0:
-            parts.append((t("cli.status.review_late", days=-days), "red"))
+            parts.append((t("status.review_late", days=-days), "red"))
         elif days == 0:
-            parts.append((t("cli.status.review_today"), "yellow"))
+            parts.append((t("status.review_today"), "yellow"))
         else:
-            parts.append((t("cli.status.review_in", days=days), ""))
+            parts.append((t("status.review_in", days=days), ""))
     if found.late_feedback:
-        parts.append((t("cli.status.feedback", count=found.late_feedback), "red"))
+        parts.append((t("status.feedback", count=found.late_feedback), "red"))
     return parts
 
 
@@ -88,7 +88,7 @@ def status_text(db_file: str, today: date, as_json: bool) -> str:
         found = agenda_index.read_status(db_file, today, STATUS_DAYS)
     except Exception:
         if not as_json:
-            return t("cli.status.unreadable")
+            return t("status.unreadable")
         import json
 
         document = {

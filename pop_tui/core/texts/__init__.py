@@ -50,6 +50,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "serve": ("serve",),
     "small": ("terminal",),
     "smart": ("smart",),
+    "status": ("status",),
     "term": ("terminal",),
     "theme": ("terminal",),
     "ui": ("ui",),
