@@ -22,6 +22,7 @@ REFERENCE = {
     "export": "docs/export.md",
     "import": "docs/export.md",
     "period": "docs/export.md",
+    "serve": "README.md",
 }
 
 

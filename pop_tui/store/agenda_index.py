@@ -26,6 +26,10 @@ lock file, see :data:`NOT_SYNCED`): a sync of the plan must leave it out.
 
 This module imports neither TinyDB nor Textual nor ``json`` nor ``re``: it is
 all ``pop agenda`` imports to read a plan.
+
+Long on purpose: the index's format is written and read here, side by side, so
+that the two halves cannot drift apart; and it is the one module the quick way of
+``pop agenda`` and ``pop status`` imports, where every further module costs start time.
 """
 
 from __future__ import annotations
@@ -584,6 +588,12 @@ def _made_again(path: str) -> tuple[bytes, PlanReader] | None:
     try:
         file = open(path, "rb")  # noqa: SIM115  (closed below; its status is needed first)
     except FileNotFoundError:
+        if os.path.islink(path):  # a link into a folder that is not there: not an empty plan
+            from pathlib import Path
+
+            from pop_tui.store.files import link_target
+
+            link_target(Path(path))  # says so (LinkTargetMissing)
         return None
     with file:
         st = os.fstat(file.fileno())  # before reading: a change while reading shows later

@@ -1,4 +1,8 @@
-"""Texts of the shell commands for daily use: agenda, checkin, done, undo, add, list."""
+"""Texts of the shell commands for daily use: agenda, checkin, done, undo, add, list.
+
+Long on purpose: a catalogue, every text in English and in Dutch; it is cut by
+what the commands do (``review``, ``serve``... have their own), not by length.
+"""
 
 EN: dict[str, str] = {
     # references

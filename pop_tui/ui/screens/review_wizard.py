@@ -41,6 +41,7 @@ from pop_tui.core.review_session import (
 from pop_tui.core.texts import t
 from pop_tui.ui.dialogs.base import Dialog
 from pop_tui.ui.keys import described
+from pop_tui.ui.screens.review_draft import wizard_draft
 from pop_tui.ui.screens.review_pages import GoalPage, SummaryPage
 from pop_tui.ui.styles import DIALOG_STYLES, stylesheet
 from pop_tui.ui.widgets.key_bar import KeyBar
@@ -113,8 +114,6 @@ class ReviewWizard(Dialog[bool]):
 
     def draft_document(self) -> dict[str, Any] | None:
         """The typing kept when pop is closed from outside (see ui.wizard_drafts)."""
-        from pop_tui.ui.wizard_drafts import wizard_draft
-
         return wizard_draft(self)
 
     def has_typing(self) -> bool:
