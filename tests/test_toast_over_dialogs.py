@@ -1,0 +1,75 @@
+"""A toast never covers a dialog's buttons: over a dialog, toasts show at the top (a dialog's
+buttons are at its bottom), and a pile of them stays in the upper half."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Button, Input
+from textual.widgets._toast import Toast
+
+from pop_tui.store.plan_store import PlanStore
+from pop_tui.ui.app import PopApp
+from pop_tui.ui.dialogs.base import Dialog
+from tests.conftest import TODAY
+from tests.screen_keys import SCREENS
+from tests.screen_text import screen_text
+
+Snap = Callable[..., bool]
+DIALOGS = {
+    name: keys
+    for name, keys in SCREENS.items()
+    if name.endswith(("_form", "_choice", "_delete")) or name in ("checkin", "export", "reschedule")
+}
+DIALOGS["review_wizard"] = ("6", "r")
+MESSAGES = (
+    "Could not save: the disk is full. Nothing was lost; try again when there is room.",
+    "Reloaded: another session changed the plan.",
+    "Nothing to undo.",
+)
+
+
+async def toasts_over(pilot: Pilot[None], keys: tuple[str, ...], messages: int) -> None:
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()
+    assert isinstance(pilot.app.screen, Dialog)
+    for message in MESSAGES[:messages]:
+        pilot.app.notify(message, severity="error" if "save" in message else "information")
+    await pilot.pause()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)], ids=["60x20", "80x24"])
+@pytest.mark.parametrize("messages", [1, 3])
+@pytest.mark.parametrize("name", sorted(DIALOGS))
+async def test_no_toast_covers_a_button(
+    demo_store: PlanStore, name: str, size: tuple[int, int], messages: int
+) -> None:
+    app = PopApp(demo_store, today=lambda: TODAY, guide_empty_plan=False)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await toasts_over(pilot, DIALOGS[name], messages)
+        toasts = [toast.region for toast in app.screen.query(Toast) if toast.region]
+        buttons = {button.id: button.region for button in app.screen.query(Button)}
+        assert toasts, "no toast showed"
+        covered = [id for id, region in buttons.items() if any(region.overlaps(t) for t in toasts)]
+        assert covered == [], (toasts, buttons)
+        shown = screen_text(app)
+        assert all(str(button.label) in shown for button in app.screen.query(Button))
+
+
+def test_a_toast_over_the_goal_form_at_60x20_snapshot(
+    snap_compare: Snap, demo_store: PlanStore
+) -> None:
+    # Before: the toast sat in the bottom right corner, over the form's Cancel button.
+    app = PopApp(demo_store, today=lambda: TODAY, guide_empty_plan=False)
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await toasts_over(pilot, SCREENS["goal_form"], 1)
+        # The same picture at every run, however long the run took: no blinking cursor.
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
+
+    assert snap_compare(app, terminal_size=(60, 20), run_before=run_before)
