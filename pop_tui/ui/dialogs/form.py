@@ -25,7 +25,7 @@ from datetime import date
 from typing import Any, ClassVar, TypeVar
 
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -35,7 +35,6 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from pop_tui.core.date_preview import preview_date
 from pop_tui.core.edit import Edit
-from pop_tui.core.entry import clean_entry
 from pop_tui.core.model import Record
 from pop_tui.core.printable import printable
 from pop_tui.core.texts import t
@@ -50,6 +49,7 @@ from pop_tui.ui.dialogs.fields import (
 from pop_tui.ui.dialogs.form_drafts import FormDrafts
 from pop_tui.ui.dialogs.merge import Conflict, merge_values
 from pop_tui.ui.keys import described
+from pop_tui.ui.widgets.entry_input import EntryInput
 from pop_tui.ui.widgets.link_list import LinkList
 
 __all__ = [
@@ -64,19 +64,6 @@ __all__ = [
 
 T = TypeVar("T")
 Mutation = Callable[[Edit], T]
-
-
-class EntryInput(Input):
-    """A one-line input that never holds a control character.
-
-    Typing cannot produce one, but a paste can: it arrives as one clean line
-    (line breaks and tabs become spaces, other control characters are dropped),
-    so nothing pasted can reach the terminal or the plan.
-    """
-
-    def on_paste(self, event: events.Paste) -> None:
-        # Input's own handler runs after this one and inserts the (now clean) text.
-        event.text = clean_entry(event.text)
 
 
 class FormDialog(FormDrafts):

@@ -30,6 +30,7 @@ from pop_tui.core.texts import t
 from pop_tui.ui.dialogs.base import Dialog
 from pop_tui.ui.keys import described
 from pop_tui.ui.styles import DIALOG_STYLES, stylesheet
+from pop_tui.ui.widgets.entry_input import EntryInput
 
 if TYPE_CHECKING:
     from pop_tui.ui.context import PopContext
@@ -132,7 +133,7 @@ class CheckInScreen(Dialog[bool]):
             body.border_subtitle = Content(t("checkin.hint"))
             yield Static(Content.styled(t("checkin.steps"), "bold"), classes="checkin-label")
             yield CheckList(id="checkin-steps")
-            yield Input(placeholder=t("checkin.note"), id="checkin-note")
+            yield EntryInput(placeholder=t("checkin.note"), id="checkin-note")
             yield MoodPicker(id="checkin-mood")
 
     def on_mount(self) -> None:

@@ -32,6 +32,7 @@ from pop_tui.core.review_session import (
 from pop_tui.core.texts import t
 from pop_tui.ui.context import pop_context
 from pop_tui.ui.dialogs.form import FieldError, FormField, read_field
+from pop_tui.ui.widgets.entry_input import EntryInput
 from pop_tui.ui.widgets.progress_bar import history_chart, pace_label, progress_bar
 
 CHART_WIDTH = 12
@@ -150,7 +151,7 @@ class GoalPage(Vertical):
             yield from _field_row(field, self._input(field))
 
     def _input(self, field: FormField) -> Input:
-        return Input(
+        return EntryInput(
             printable(_initial(field.value)),
             placeholder=field.placeholder,
             compact=True,
@@ -345,7 +346,7 @@ class SummaryPage(Vertical):
         yield Static(Content.styled(t("wiz.summary"), "bold"), classes="wizard-goal-title")
         yield Static("", id="wizard-summary-lines")
         field = FormField("notes", t("wiz.field.notes"), placeholder=t("wiz.hint.notes"))
-        notes = Input(placeholder=field.placeholder, compact=True, id="wizard-notes")
+        notes = EntryInput(placeholder=field.placeholder, compact=True, id="wizard-notes")
         yield from _field_row(field, notes)
         yield Static(Content.styled(t("wiz.save_hint"), "dim italic"), classes="wizard-save-hint")
 
