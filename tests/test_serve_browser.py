@@ -65,15 +65,27 @@ def open_tab(browser: Browser, served: Served, size: tuple[int, int] = (1000, 64
 
 def settle(page: Page, timeout: float = 10) -> bytes:
     """Wait until the drawing stops changing (the app has done what the last key asked)."""
+    # Still for half a second: a screen switch draws in steps, and a steady cursor
+    # no longer tells a drawing that has stopped from one that has not begun.
     shot = page.screenshot()
+    still = 0
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         time.sleep(0.25)
         again = page.screenshot()
-        if again == shot:
+        still = still + 1 if again == shot else 0
+        if still == 2:
             return again
         shot = again
     return shot
+
+
+def type_text(page: Page, text: str) -> None:
+    """Type ``text`` and wait until it shows and the screen has settled."""
+    before = page.screenshot()
+    page.keyboard.type(text)
+    wait_until(lambda: page.screenshot() != before, 10, f"{text!r} to show", 0.1)
+    settle(page)
 
 
 def press(page: Page, key: str) -> None:
@@ -173,7 +185,7 @@ def test_closing_a_tab_keeps_a_form_s_typing_as_a_draft(browser: Browser, tmp_pa
         (app,) = served.apps()
         press(page, "3")  # the goals
         press(page, "n")  # a new goal
-        page.keyboard.type("Juggle with five balls")
+        type_text(page, "Juggle with five balls")
         settle(page)
         page.close()
         wait_until(lambda: not alive(app), 20, "the closed tab's app to end")
@@ -216,8 +228,7 @@ def test_stopping_the_server_leaves_no_process(
         # Typing in a form of one tab, not saved.
         press(pages[0], "3")
         press(pages[0], "n")
-        pages[0].keyboard.type("Juggle with five balls")
-        settle(pages[0])
+        type_text(pages[0], "Juggle with five balls")
         # Ctrl+C in the terminal reaches the whole process group.
         out = served.stop(signum, group=group)
         assert not alive(served.process.pid)

@@ -1,9 +1,9 @@
 """One browser tab's app under ``pop serve``: ``pop tui``, ending with its server.
 
 The server starts ``python -m pop_tui.cli.serve_child [pop's arguments]`` for each
-tab. Before the app starts, the kernel is asked to send it SIGTERM when the server
+tab. Before the app starts, the kernel is asked to send it SIGHUP when the server
 dies (Linux ``PR_SET_PDEATHSIG``), so even a server killed with SIGKILL leaves no
-app behind; the app takes SIGTERM as a hang-up (typing kept as a draft). It leaves the
+app behind; the app takes it as a hang-up (typing kept as a draft). It leaves the
 terminal's process group, so that Ctrl+C there ends the server, not the apps. Its driver takes a tab
 closed the same way (:mod:`pop_tui.cli.serve_driver`).
 """
@@ -21,14 +21,14 @@ TAB_DRIVER = "pop_tui.cli.serve_driver:TabDriver"
 
 
 def end_with_parent() -> None:
-    """Ask for SIGTERM when the parent process ends (Linux only; elsewhere nothing)."""
+    """Ask for SIGHUP when the parent process ends (Linux only; elsewhere nothing)."""
     if not sys.platform.startswith("linux"):
         return
     import ctypes
 
     try:
         libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGTERM), 0, 0, 0)
+        libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGHUP), 0, 0, 0)
     except (OSError, AttributeError):
         pass
 

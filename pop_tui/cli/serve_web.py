@@ -211,9 +211,13 @@ class PopServer(Server):
         print(t("serve.stop"), flush=True)
 
     async def end_apps(self) -> int:
-        """Tell every app to stop (as at a hang-up: drafts kept), then kill what is left."""
+        """Hang up on every app (drafts kept), then kill what is left.
+
+        SIGHUP, not SIGTERM: the tab's websocket closes at the same time, which is a
+        hang-up too (see serve_driver), and a SIGTERM after a hang-up would end an app
+        at once, before its drafts are written (see cli/hangup.py)."""
         apps = child_pids()
-        for sig, grace in ((signal.SIGTERM, QUIT_GRACE), (signal.SIGKILL, KILL_GRACE)):
+        for sig, grace in ((signal.SIGHUP, QUIT_GRACE), (signal.SIGKILL, KILL_GRACE)):
             for pid in apps & child_pids():
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, sig)
