@@ -98,6 +98,7 @@ class Record(Value):
             state = record.__dict__
             state.update(defaults)
             state.update(data)
+            state.pop(STORED_KEY, None)
             state["id"] = id
             try:
                 for name, convert in converters:
@@ -311,6 +312,38 @@ class Period(Record):
     archive: str = ""
 
 
+class ConflictSide(Value):
+    """What one device holds for a field in conflict: its value, or that it deleted the record."""
+
+    device: str = ""
+    # When that device saved the plan that holds this value (ISO date and time).
+    at: str = ""
+    # The field's value as JSON text (a date as "2026-12-07" in quotes); "" when deleted.
+    value: str = ""
+    deleted: bool = False
+
+
+class Conflict(Record):
+    """Two devices changed one field of a record differently, or one deleted what the other changed.
+
+    Made by the merge of two plans (:mod:`pop_tui.core.merge`) and kept in the
+    plan until the person chooses. The record itself stays usable meanwhile: it
+    holds one of the values (``shown``, an index into ``sides``). ``field`` is
+    empty when one side deleted the record and the other changed it; the record
+    is then kept until the person decides.
+    """
+
+    TABLE: ClassVar[str] = "conflicts"
+    table: str = ""
+    record_id: int = 0
+    # The record's stable key (see :mod:`pop_tui.core.keys`): the id is the short number,
+    # which a later merge may change; the key never does.
+    record_key: str = ""
+    field: str = ""
+    sides: tuple[ConflictSide, ...] = ()
+    shown: int = 0
+
+
 RECORD_TYPES: tuple[type[Record], ...] = (
     Profile,
     SwotItem,
@@ -326,9 +359,12 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     ProgressEntry,
     GoalChange,
     Period,
+    Conflict,
 )
 TABLES: dict[str, type[Record]] = {cls.TABLE: cls for cls in RECORD_TYPES}
 PROFILE_ID = 1
+# The field of a stored record's line that holds its stable key (not a field of the model).
+STORED_KEY = "key"
 
 R = TypeVar("R", bound=Record)
 
@@ -484,7 +520,9 @@ def _stored_form(cls: type) -> tuple[frozenset[str], tuple[tuple[str, Loader], .
             convert = _stored_converter(cls, name, str(written.get(name, "")))
             if convert is not None:
                 converters.append((name, convert))
-        _STORED[cls] = (frozenset(names), tuple(converters))
+        # ``key`` is written in each record's line by the store (the record's
+        # identity across devices, see pop_tui.core.keys); the model does not hold it.
+        _STORED[cls] = (frozenset([*names, STORED_KEY]), tuple(converters))
     return _STORED[cls]
 
 
