@@ -1,0 +1,385 @@
+"""The plan's git repository: setting it up, and one sync (commit, fetch, merge, push).
+
+:class:`PlanRepo` is the plan file seen from git: the repository's top folder (the
+plan's own folder, or a folder above it when the plan lies in a bigger repository),
+the plan's path in it, and pop's own files beside the plan (``.gitattributes`` that
+names pop's merge driver, ``.gitignore`` for what stays on this device).
+
+Rules that every step keeps:
+
+- Only the plan and pop's own files are ever added or committed; the person's other
+  files in the repository (changed, new, or staged) are left exactly as they are.
+- The plan's lock (:func:`pop_tui.store.files.locked`) is held while git commits or
+  changes the plan file, never while git talks to the network. A pop that saves
+  meanwhile waits for the lock; a TUI reads the new file by itself afterwards.
+- A merge that git or pop's driver refuses is aborted: the repository is left as
+  before the merge (the local commit stays), the plan as it was.
+
+Long on purpose: init and sync share every step (the commit of the plan, the merge
+through the driver with its report, the push and what a refusal means), and the
+order of those steps with the lock is what keeps the plan safe; apart, they would
+drift.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pop_tui.cli.sync_git import (
+    DRIVER,
+    DRIVER_MARK,
+    REMOTE,
+    Git,
+    GitError,
+    ensure_lines,
+    set_driver,
+)
+from pop_tui.core.texts import t
+from pop_tui.core.value import Value
+
+LOCAL = "local"
+STATE_FILE = "sync.json"
+DEVICE_FILE = "device.json"
+# What stays on this device (the store's list, and the folder of per-device state).
+PUSH_TRIES = 3
+
+
+def not_synced() -> tuple[str, ...]:
+    """The patterns of .gitignore: what lives beside the plan and belongs to this device."""
+    from pop_tui.store.agenda_index import NOT_SYNCED
+
+    return tuple(dict.fromkeys([*NOT_SYNCED, f"{LOCAL}/"]))
+
+
+class SyncFailed(Exception):
+    """The sync could not be done; the message says why and what to do. The plan is as it was."""
+
+
+class Outcome(Value):
+    """What one sync did."""
+
+    sent: tuple[str, ...] = ()  # the local changes committed (their summary lines)
+    commits_sent: int = 0
+    incoming: tuple[str, ...] = ()
+    conflicts: tuple[str, ...] = ()
+    renumbered: tuple[str, ...] = ()
+    merged_unrelated: bool = False
+    fetched_plan: bool = False
+
+
+def read_tables(raw: bytes, label: str) -> dict[str, dict[str, Any]]:
+    from pop_tui.store.plan_file import parse
+
+    return parse(label, raw)
+
+
+def describe(before: dict[str, Any] | None, after: dict[str, Any]) -> list[str]:
+    """What changed from ``before`` to ``after``, as short lines (the merge engineer's summary)."""
+    try:
+        from pop_tui.core.plan_changes import describe_changes  # type: ignore[import-not-found]
+    except ImportError:
+        return []
+    lines = describe_changes(before, after)
+    return [lines] if isinstance(lines, str) else [str(line) for line in lines]
+
+
+def device_name(folder: Path) -> str:
+    """This device's name: ``local/device.json``, else the host's name."""
+    try:
+        data = json.loads((folder / LOCAL / DEVICE_FILE).read_text(encoding="utf-8"))
+        name = data.get("name") if isinstance(data, dict) else None
+        if isinstance(name, str) and name.strip():
+            return name.strip()
+    except (OSError, ValueError):
+        pass
+    import socket
+
+    return socket.gethostname() or "device"
+
+
+def set_device_name(folder: Path, name: str) -> None:
+    """Keep ``name`` as this device's name in ``local/device.json`` (its id kept, or made)."""
+    from pop_tui.store.files import atomic_write, ensure_folder
+
+    path = folder / LOCAL / DEVICE_FILE
+    data: dict[str, Any] = {}
+    with contextlib.suppress(OSError, ValueError):
+        found = json.loads(path.read_text(encoding="utf-8"))
+        data = found if isinstance(found, dict) else {}
+    if not isinstance(data.get("id"), str) or not data["id"]:
+        import secrets
+
+        data["id"] = secrets.token_hex(6)
+    data["name"] = name
+    ensure_folder(path.parent)
+    atomic_write(path, (json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n").encode())
+
+
+class PlanRepo:
+    """The plan file in its git repository."""
+
+    def __init__(self, plan: Path, top: Path, env: dict[str, str] | None = None) -> None:
+        self.plan = plan
+        self.folder = plan.parent
+        self.top = top
+        self.git = Git(top, env)
+        self.rel = self._rel(plan)
+
+    @classmethod
+    def find(cls, plan: Path, env: dict[str, str] | None = None) -> PlanRepo | None:
+        """The repository the plan lies in, or None."""
+        from pop_tui.cli.sync_git import top_level
+
+        top = top_level(plan.parent, env)
+        return None if top is None else cls(plan, top, env)
+
+    def _rel(self, path: Path) -> str:
+        real_top = os.path.realpath(self.top)
+        return Path(os.path.relpath(os.path.realpath(path.parent), real_top), path.name).as_posix()
+
+    @property
+    def own_files(self) -> list[str]:
+        """The plan and pop's own files, as paths in the repository."""
+        return [
+            self.rel,
+            self._rel(self.folder / ".gitattributes"),
+            self._rel(self.folder / ".gitignore"),
+        ]
+
+    # --- what git knows -------------------------------------------------------
+
+    def branch(self) -> str:
+        return self.git.text("symbolic-ref", "--short", "HEAD")
+
+    def has_head(self) -> bool:
+        return self.git.ok("rev-parse", "--verify", "-q", "HEAD")
+
+    def upstream(self) -> tuple[str, str] | None:
+        """The remote and the branch there that the current branch syncs with."""
+        done = self.git.run("symbolic-ref", "--short", "-q", "HEAD", check=False)
+        if done.returncode != 0:
+            return None
+        branch = done.stdout.decode().strip()
+        remote = self.git.config(f"branch.{branch}.remote")
+        merge = self.git.config(f"branch.{branch}.merge")
+        if not remote or not merge:
+            return None
+        return remote, merge.removeprefix("refs/heads/")
+
+    def remote_url(self, remote: str = REMOTE) -> str | None:
+        return self.git.config(f"remote.{remote}.url")
+
+    def merging(self) -> bool:
+        return self.git.ok("rev-parse", "-q", "--verify", "MERGE_HEAD")
+
+    def counts(self, tracking: str) -> tuple[int, int]:
+        """(ahead, behind): commits here not there, and there not here (as last fetched)."""
+        if not self.has_head() or not self.git.ok("rev-parse", "-q", "--verify", tracking):
+            return 0, 0
+        ahead, behind = self.git.text(
+            "rev-list", "--left-right", "--count", f"HEAD...{tracking}"
+        ).split()
+        return int(ahead), int(behind)
+
+    def plan_at(self, revision: str) -> bytes | None:
+        done = self.git.run("show", f"{revision}:{self.rel}", check=False)
+        return done.stdout if done.returncode == 0 else None
+
+    def plan_changed(self) -> bool:
+        """Whether the plan differs from what was last committed."""
+        if not self.plan.exists():
+            return False
+        committed = self.plan_at("HEAD")
+        return committed is None or committed != self.plan.read_bytes()
+
+    # --- setting up -----------------------------------------------------------
+
+    def write_own_files(self) -> None:
+        """.gitattributes (the plan merges through pop), .gitignore (what stays here), the driver."""
+        name = self.plan.name
+        pattern = name.replace(" ", "[[:space:]]")
+        ensure_lines(
+            self.folder / ".gitattributes",
+            [f"{pattern} merge={DRIVER}"],
+            t("sync.attributes_header"),
+        )
+        ensure_lines(self.folder / ".gitignore", list(not_synced()), t("sync.ignore_header"))
+        set_driver(self.git)
+
+    @contextlib.contextmanager
+    def plan_locked(self) -> Iterator[None]:
+        from pop_tui.store.files import locked
+
+        with locked(self.plan):
+            yield
+
+    def commit_plan(self, device: str, first: bool = False) -> list[str]:
+        """Commit the plan and pop's own files, nothing else; the summary lines ([] if nothing)."""
+        files = [f for f in self.own_files if (self.top / f).exists()]
+        if not files:
+            return []
+        with self.plan_locked():
+            now = self.plan.read_bytes() if self.plan.exists() else None
+            if now is not None:
+                read_tables(now, str(self.plan))  # a damaged plan is not sent anywhere
+            self.git.run("add", "--", *files)
+            if self.has_head() and self.git.ok("diff", "--cached", "--quiet", "HEAD", "--", *files):
+                return []
+            before = self.plan_at("HEAD") if self.has_head() else None
+            lines: list[str] = []
+            if now is not None and now != before:
+                before_tables = read_tables(before, "HEAD") if before is not None else None
+                lines = describe(before_tables, read_tables(now, str(self.plan)))
+            subject = (
+                t("sync.commit.first", device=device)
+                if first
+                else t("sync.commit.plain", device=device)
+            )
+            message = _message(lines, subject)
+            self.git.run("commit", "-q", "--no-verify", "-m", message, "--only", "--", *files)
+        return lines or [subject]
+
+    def fetch(self, remote: str) -> None:
+        try:
+            self.git.run("fetch", "-q", "--no-tags", remote, network=True)
+        except GitError as exc:
+            raise SyncFailed(
+                t("sync.unreachable", url=self.remote_url(remote) or remote, said=_said(exc))
+            ) from None
+
+    def merge(self, tracking: str, *, unrelated: bool = False) -> Outcome:
+        """Merge ``tracking`` into the current branch, through pop's driver; abort if refused."""
+        from pop_tui.core.texts import language
+
+        before = self.plan_at("HEAD")
+        with tempfile.TemporaryDirectory(prefix="pop-sync-") as scratch:
+            report_path = Path(scratch) / "report.json"
+            env = {"POP_SYNC_REPORT": str(report_path), "POP_LANG": language()}
+            args = ["merge", "-q", "--no-edit", "--no-stat"]
+            if unrelated:
+                args.append("--allow-unrelated-histories")
+            with self.plan_locked():
+                done = self.git.run(*args, tracking, check=False, env=env)
+                if done.returncode != 0:
+                    self._abort()
+            if done.returncode != 0:
+                raise SyncFailed(self._refusal(done.stderr.decode("utf-8", "replace")))
+            report: dict[str, list[str]] = {}
+            with contextlib.suppress(OSError, ValueError):
+                report = json.loads(report_path.read_text(encoding="utf-8"))
+        after = self.plan_at("HEAD")
+        incoming = report.get("incoming")
+        if incoming is None and after is not None and after != before:
+            # git took the other side's plan as it is (only one side changed it): no driver ran.
+            incoming = describe(
+                read_tables(before, "HEAD") if before else None, read_tables(after, "plan")
+            )
+            if not incoming:
+                incoming = [self._saved_by(after)]
+        return Outcome(
+            incoming=tuple(incoming or ()),
+            conflicts=tuple(report.get("conflicts", ())),
+            renumbered=tuple(report.get("renumbered", ())),
+        )
+
+    def _saved_by(self, raw: bytes) -> str:
+        meta = read_tables(raw, "plan").get("_meta", {}).get("1", {})
+        saved = str(meta.get("saved_at") or "?").replace("T", " ")
+        device = meta.get("device")
+        if isinstance(device, str) and device:
+            return t("sync.came_in_plain", device=device, saved=saved)
+        return t("sync.came_in_saved", saved=saved)
+
+    def _abort(self) -> None:
+        if self.merging():
+            self.git.run("merge", "--abort", check=False)
+
+    def _refusal(self, said: str) -> str:
+        """Why the merge was refused: the driver's reason, or what git said."""
+        driver = [line for line in said.splitlines() if line.startswith(DRIVER_MARK)]
+        if driver:
+            return t("sync.merge_refused", said="\n".join(driver))
+        if "would be overwritten" in said or "untracked working tree files" in said:
+            return t("sync.merge_blocked", said=_tail(said), top=self.top)
+        if (
+            "not possible because you have unmerged files" in said
+            or "commit your changes" in said.lower()
+        ):
+            return t("sync.merge_blocked", said=_tail(said), top=self.top)
+        return t("sync.merge_failed", said=_tail(said))
+
+    def push(self, remote: str, branch: str, *, set_upstream: bool = False) -> bool:
+        """Push the current branch; False when the remote has newer commits (fetch and merge again)."""
+        args = ["push", "-q", "--porcelain"]
+        if set_upstream:
+            args.append("-u")
+        done = self.git.run(*args, remote, f"HEAD:refs/heads/{branch}", check=False, network=True)
+        if done.returncode == 0:
+            return True
+        said = (done.stdout + done.stderr).decode("utf-8", "replace")
+        if "[rejected]" in said and ("fetch first" in said or "non-fast-forward" in said):
+            return False
+        raise SyncFailed(
+            t("sync.push_failed", url=self.remote_url(remote) or remote, said=_tail(said))
+        )
+
+    def exchange(
+        self, remote: str, branch: str, *, unrelated: bool = False, new_branch: bool = False
+    ) -> Outcome:
+        """Fetch, merge what came in, push what is here; again when someone pushed meanwhile."""
+        tracking = f"refs/remotes/{remote}/{branch}"
+        total = Outcome()
+        for _ in range(PUSH_TRIES):
+            self.fetch(remote)
+            there = self.git.ok("rev-parse", "-q", "--verify", tracking)
+            if there:
+                behind = self.counts(tracking)[1]
+                if behind:
+                    if not unrelated and not self.git.ok("merge-base", "HEAD", tracking):
+                        raise SyncFailed(t("sync.unrelated", url=self.remote_url(remote) or remote))
+                    total = _joined(total, self.merge(tracking, unrelated=unrelated))
+                ahead = self.counts(tracking)[0]
+            else:
+                ahead = int(self.git.text("rev-list", "--count", "HEAD")) if self.has_head() else 0
+            if not ahead:
+                return total
+            if self.push(remote, branch, set_upstream=new_branch or not there):
+                return total.replace(commits_sent=ahead)
+        raise SyncFailed(t("sync.push_raced", url=self.remote_url(remote) or remote))
+
+
+def _joined(a: Outcome, b: Outcome) -> Outcome:
+    return a.replace(
+        incoming=a.incoming + b.incoming,
+        conflicts=a.conflicts + b.conflicts,
+        renumbered=a.renumbered + b.renumbered,
+    )
+
+
+def _message(lines: list[str], subject: str) -> str:
+    if not lines:
+        return subject
+    first = ", ".join(lines)
+    if len(first) > 72:
+        first = first[:71] + "…"
+    body = "\n".join(f"- {line}" for line in lines)
+    return f"{first}\n\n{body}\n\n{subject}"
+
+
+def _said(exc: GitError) -> str:
+    return _tail(str(exc))
+
+
+def _tail(text: str) -> str:
+    lines = [
+        line.removeprefix("fatal: ").removeprefix("error: ").strip()
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("hint:")
+    ]
+    return "; ".join(lines[-3:])
