@@ -113,7 +113,6 @@ def report_of(result: Any) -> dict[str, list[str]]:
 
 
 def run_driver(args: argparse.Namespace, context: Context) -> int:
-    from pop_tui.core.merge import MergeError, merge_documents
     from pop_tui.store.files import atomic_write
     from pop_tui.store.plan_file import serialize
 
@@ -123,8 +122,13 @@ def run_driver(args: argparse.Namespace, context: Context) -> int:
         ours = read_side(args.ours, t("sync.side.ours", name=name))
         theirs = read_side(args.theirs, t("sync.side.theirs", name=name))
         assert ours is not None and theirs is not None
-        result = merge_documents(base, ours, theirs)
-    except (SideRefused, MergeError) as exc:
+        from pop_tui.core.merge import MergeError, merge_documents
+
+        try:
+            result = merge_documents(base, ours, theirs)
+        except MergeError as exc:
+            raise SideRefused(str(exc)) from None
+    except SideRefused as exc:
         from pop_tui.cli.sync_git import DRIVER_MARK
 
         print(DRIVER_MARK + t("sync.driver.refused", name=name, reason=exc), file=sys.stderr)

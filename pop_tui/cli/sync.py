@@ -227,6 +227,8 @@ def _init(args: argparse.Namespace, context: Context) -> int:
                     )
                 )
         git.run("branch", "-q", f"--set-upstream-to={REMOTE}/{branch}")
+        # git made the file by the umask; a plan is private, as the store makes it.
+        plan.chmod(0o600)
         repo.write_own_files()
         repo.commit_plan(device)
         outcome = repo.exchange(REMOTE, branch)
