@@ -546,3 +546,17 @@ def _no_leftover_git_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
     yield
+
+
+def test_completion_knows_sync_and_hides_the_driver() -> None:
+    from pop_tui.cli.completion import candidates
+
+    env = dict(os.environ)
+    assert [word for word, _ in candidates(["pop", "sy"], 1, env)] == ["sync"]
+    assert [word for word, _ in candidates(["pop", "sync", ""], 2, env)] == ["init"]
+    assert [word for word, _ in candidates(["pop", "sync", "--st"], 2, env)] == ["--status"]
+    assert [w for w, _ in candidates(["pop", "sync", "init", "x", "--d"], 4, env)] == [
+        "--db",
+        "--device",
+    ]
+    assert candidates(["pop", "__"], 1, env) == []

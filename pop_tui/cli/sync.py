@@ -290,7 +290,11 @@ def run_status(args: argparse.Namespace, context: Context) -> int:
         conflicts = len(read_tables(plan.read_bytes(), str(plan)).get("conflicts", {}))
     if isinstance(found, str):
         if args.json:
-            document: dict[str, Any] = {"version": JSON_VERSION, "set_up": False, "conflicts": conflicts}
+            document: dict[str, Any] = {
+                "version": JSON_VERSION,
+                "set_up": False,
+                "conflicts": conflicts,
+            }
             print(json.dumps(document, indent=2, ensure_ascii=True))
         else:
             print(found)
@@ -338,7 +342,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
     sync.add_argument("--status", action="store_true", help=t("sync.help.status"))
     sync.add_argument("--json", action="store_true", help=t("sync.help.json"))
     sync.set_defaults(run=run_sync)
-    actions = sync.add_subparsers(dest="sync_action", metavar="ACTION")
+    actions = sync.add_subparsers(dest="sync_action", metavar="[init]")
     init = actions.add_parser(
         "init", help=t("sync.help.init"), description=t("sync.help.init_about")
     )

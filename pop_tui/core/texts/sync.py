@@ -262,7 +262,7 @@ NL: dict[str, str] = {
     "sync.driver.note": "pop: {name}: {line}",
     "sync.table.profile": "profiel",
     "sync.table.swot": "SWOT-punt",
-    "sync.table.trends": "trend",
+    "sync.table.trends": "ontwikkeling",
     "sync.table.goals": "doel",
     "sync.table.employer_goals": "werkgeversdoel",
     "sync.table.actions": "actie",
@@ -274,5 +274,5 @@ NL: dict[str, str] = {
     "sync.table.progress": "voortgangsmeting",
     "sync.table.goal_changes": "doelwijziging",
     "sync.table.periods": "periode",
-    "sync.table.conflicts": "conflict",
+    "sync.table.conflicts": "tegenstrijdigheid",
 }
