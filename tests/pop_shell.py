@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -12,6 +13,17 @@ import pytest
 
 from pop_tui.cli import main
 from tests.conftest import TODAY
+
+
+def copy_plan(source: Path, target: Path) -> None:
+    """Copy a plan file and this device's undo history of it (which lies beside it, in local/)."""
+    from pop_tui.store import local
+
+    shutil.copy(source, target)
+    history = local.history_path(source)
+    if history.exists():
+        local.history_path(target).parent.mkdir(mode=0o700, exist_ok=True)
+        shutil.copy(history, local.history_path(target))
 
 
 @dataclass(frozen=True)

@@ -160,7 +160,7 @@ def test_a_plan_checked_out_by_git(tmp_path: Path, capsys: Capsys) -> None:
     status = subprocess.run(
         ["git", "status", "--porcelain", "--ignored"], cwd=folder, capture_output=True, text=True
     ).stdout
-    assert "cache/" in status and "!! cache/" in status
+    assert "!! cache/" in status and "!! local/" in status
 
 
 def test_a_damaged_index_is_made_again(demo_store: PlanStore, capsys: Capsys) -> None:

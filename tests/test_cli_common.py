@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +13,7 @@ from pop_tui.cli import main
 from pop_tui.core.model import Step, Trend
 from pop_tui.store.plan_store import PlanStore
 from tests.conftest import TODAY
-from tests.pop_shell import pop, pop_process
+from tests.pop_shell import copy_plan, pop, pop_process
 
 # Each command with arguments that succeed on the demo plan; "write" ones change it.
 COMMANDS: list[tuple[list[str], bool]] = [
@@ -42,7 +41,7 @@ def demo_copies(demo_store: PlanStore, tmp_path: Path) -> tuple[Path, Path]:
     used, decoy = tmp_path / "used" / "plan.json", tmp_path / "decoy" / "plan.json"
     for path in (used, decoy):
         path.parent.mkdir()
-        shutil.copy(demo_store.path, path)
+        copy_plan(demo_store.path, path)
     return used, decoy
 
 

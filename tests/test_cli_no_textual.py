@@ -14,6 +14,7 @@ import pytest
 from pop_tui.core.model import Trend
 from pop_tui.store.plan_store import PlanStore
 from tests.conftest import TODAY
+from tests.pop_shell import copy_plan
 
 CHECK = (
     "import sys; from pop_tui.cli import main; code = main(sys.argv[1:]); "
@@ -62,7 +63,7 @@ def test_shell_command_imports_no_textual_module(
     # One change first, so that `pop undo` has something to undo.
     demo_store.apply("Add a trend", lambda edit: edit.add(Trend, text="Remote work"))
     path = tmp_path / "copy.json"
-    shutil.copy(demo_store.path, path)
+    copy_plan(demo_store.path, path)
     if words == ["redo"]:
         PlanStore.open(path).undo()
     done = subprocess.run(

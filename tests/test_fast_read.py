@@ -440,8 +440,8 @@ def test_a_change_anywhere_but_the_checksum_line_is_noticed(tmp_path: Path) -> N
     raw = path.read_bytes()
     meta = json.loads(raw)[META][META_ID]
     assert written_by_pop(raw, meta)
-    # Before the _meta record (the undo history, say) as well as after it.
-    before = raw.replace(b'"_history": {', b'"_history":  {')
+    # Before the _meta record (the first table, "_" sorting before letters) as well as after it.
+    before = raw.replace(b'{\n "_meta": {\n', b'{ \n "_meta": {\n')
     assert before != raw and not written_by_pop(before, meta)
     assert not written_by_pop(raw.replace(b'"overdue"', b'"Overdue"'), meta)
     assert not written_by_pop(raw, {**meta, CHECKSUM: meta[CHECKSUM] + 1})

@@ -22,7 +22,7 @@ import pytest
 from pop_tui.core.failures import LinkTargetMissing, OtherOwner, ReadOnlyFile
 from pop_tui.core.model import Goal
 from pop_tui.core.texts import set_language
-from pop_tui.store import agenda_index, files
+from pop_tui.store import agenda_index, files, local
 from pop_tui.store.drafts import drafts_folder, write_draft
 from pop_tui.store.plan_store import PlanStore, take_warnings
 from tests.pop_shell import pop, pop_process
@@ -84,12 +84,15 @@ def test_the_temp_file_lock_backups_and_drafts_lie_beside_the_target(
     monkeypatch.setattr(os, "replace", spy)
     store = PlanStore.open(link)
     add_goal(store, "Second")
-    # The plan itself, and the agenda index (in the cache folder beside the plan).
+    # The plan itself, the agenda index (in the cache folder beside the plan) and the
+    # undo history and this device's name (in the local folder beside it).
     plan_saves = [(src, dst) for src, dst in replaced if Path(dst).name == "plan.json"]
     assert plan_saves and all(Path(src).parent == target.parent for src, _ in plan_saves)
     assert all(Path(dst) == target for _, dst in plan_saves)
     index = Path(agenda_index.index_path(target))
-    assert {Path(dst) for _, dst in replaced} == {target, index}
+    device = target.parent / "local" / "device.json"  # made at the first save, not replaced since
+    assert {Path(dst) for _, dst in replaced} == {target, index, local.history_path(target)}
+    assert device.exists()
     assert all(Path(src).parent == Path(dst).parent for src, dst in replaced)
     assert (target.parent / "plan.json.lock").exists()
     assert files.list_backup_files(link) == files.list_backup_files(target) != []

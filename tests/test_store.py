@@ -15,7 +15,7 @@ from tinydb import TinyDB
 
 from pop_tui.core.edit import Change, Edit
 from pop_tui.core.model import Goal, Step
-from pop_tui.store import plan_file, plan_store
+from pop_tui.store import local, plan_file, plan_store
 from pop_tui.store.plan_file import (
     DamagedPlanError,
     NewerSchemaError,
@@ -195,7 +195,8 @@ def test_history_is_capped(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store = open_store(path)
     for n in range(8):
         add_goal(store, f"g{n}")
-    assert len(json.loads(path.read_bytes())["_history"]) == 5
+    assert len(json.loads(local.history_path(path).read_bytes())) == 5
+    assert "_history" not in json.loads(path.read_bytes())  # device-local: never in the plan
     reopened = open_store(path)
     for _ in range(5):
         reopened.undo()
@@ -328,22 +329,16 @@ def build(path: Path) -> PlanStore:
     return store
 
 
-def without_volatile(raw: bytes) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(raw)
-    for key in ("saved_at", "plan_uid"):
-        data["_meta"]["1"].pop(key)
-    return data
-
-
-def test_the_file_is_deterministic(tmp_path: Path) -> None:
+def test_the_file_is_deterministic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Two plans with one uid, made on one device (the folder's local/device.json) at
+    # one time: the same records give the same bytes, keys included.
+    monkeypatch.setattr(plan_store, "_new_uid", lambda: "one-plan")
     one, two = tmp_path / "one.json", tmp_path / "two.json"
     build(one)
     build(two)
     raw_one, raw_two = one.read_bytes(), two.read_bytes()
-    assert without_volatile(raw_one) == without_volatile(raw_two)
-    # Byte for byte, once the plan's random id is the same.
-    uid_one, uid_two = (json.loads(r)["_meta"]["1"]["plan_uid"] for r in (raw_one, raw_two))
-    assert raw_one.replace(uid_one.encode(), uid_two.encode()) == raw_two
+    assert raw_one == raw_two
+    assert '"key": "' in raw_one.decode()
     # Reading and writing it again gives the very same bytes.
     assert serialize(parse(one, raw_one)) == raw_one
 
@@ -409,12 +404,15 @@ def test_file_and_folder_modes_and_a_separate_lock_file(tmp_path: Path) -> None:
     assert sorted(p.name for p in path.parent.iterdir()) == [
         "backups",
         "cache",
+        "local",
         "plan.json",
         "plan.json.lock",
     ]
-    # The agenda index holds titles: as private as the plan.
+    # The agenda index and the undo history hold titles: as private as the plan.
+    for folder in ("cache", "local"):
+        assert stat.S_IMODE((path.parent / folder).stat().st_mode) == 0o700
+    assert stat.S_IMODE(local.history_path(path).stat().st_mode) == 0o600
     cache = path.parent / "cache"
-    assert stat.S_IMODE(cache.stat().st_mode) == 0o700
     assert [p.name for p in cache.iterdir()] == ["plan.json.agenda"]
     assert stat.S_IMODE((cache / "plan.json.agenda").stat().st_mode) == 0o600
 

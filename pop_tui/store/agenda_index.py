@@ -21,7 +21,7 @@ contents are found by reading the plan the careful way where needed (see
 :class:`~pop_tui.store.plan_reader.PlanReader`); tests compare every answer with
 the agenda of the whole plan.
 
-The ``cache`` folder belongs to this device (like ``backups``, ``drafts`` and the
+The ``cache`` folder belongs to this device (like ``backups``, ``drafts``, ``local`` and the
 lock file, see :data:`NOT_SYNCED`): a sync of the plan must leave it out.
 
 This module imports neither TinyDB nor Textual nor ``json`` nor ``re``: it is
@@ -55,7 +55,7 @@ FORMAT = b"pop-agenda-index 1"
 CACHE_FOLDER = "cache"
 SUFFIX = ".agenda"
 # What lives beside the plan file and belongs to this device only: never synced.
-NOT_SYNCED = ("backups/", "drafts/", "cache/", "*.lock", ".*.tmp", "*.replaced-*")
+NOT_SYNCED = ("backups/", "drafts/", "cache/", "local/", "*.lock", ".*.tmp", "*.replaced-*")
 SECTIONS = ("steps", "reviews", "feedback", "runs", "last")
 _META_START = b'\n "_meta": {\n'
 

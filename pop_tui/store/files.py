@@ -128,7 +128,7 @@ def _keep_owner_and_mode(fd: int, path: Path, current: os.stat_result) -> None:
     os.fchmod(fd, current.st_mode & 0o7777)
 
 
-def atomic_write(path: Path, data: bytes, *, keep: bool = False) -> None:
+def atomic_write(path: Path, data: bytes, *, keep: bool = False, durable: bool = True) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves the old or the new file, whole.
 
     Writes a temp file in the same folder (mode 0600), flushes and fsyncs it,
@@ -139,6 +139,9 @@ def atomic_write(path: Path, data: bytes, *, keep: bool = False) -> None:
     ``keep`` (the plan file): the new file keeps the owner, group and mode of
     the file it replaces, and a read-only file or folder is refused. Without
     it (an export, a draft) the file is private, 0600, whatever it replaces.
+
+    ``durable=False`` skips the two fsyncs, for what may be lost in a power cut
+    without losing any of the plan (the undo history): still whole or absent, never half.
     """
     current: os.stat_result | None = None
     if keep:
@@ -156,7 +159,8 @@ def atomic_write(path: Path, data: bytes, *, keep: bool = False) -> None:
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         os.replace(tmp, path)
@@ -167,7 +171,8 @@ def atomic_write(path: Path, data: bytes, *, keep: bool = False) -> None:
             # The temp file is pop's own business: the person knows the plan's name.
             raise OSError(exc.errno, exc.strerror, str(path)) from exc
         raise
-    fsync_folder(path.parent)
+    if durable:
+        fsync_folder(path.parent)
 
 
 @contextlib.contextmanager

@@ -3,7 +3,8 @@
 The file is TinyDB's JSON (``{table: {doc_id: document}}``), written with
 sorted keys, one record per line, so that a user can keep it in git and read a
 diff. Besides the plan's tables it holds ``_meta`` (schema, revision, time,
-checksum) and ``_history`` (the changes that undo and redo walk through).
+checksum, the device that saved it). The undo history lies beside it, in ``local/``
+(see :mod:`pop_tui.store.local`); a file of schema 1 may still hold it as ``_history``.
 
 This module does not import TinyDB: the shell commands that only read
 (``pop agenda``, ``pop list``) read the file with
@@ -24,7 +25,7 @@ from pop_tui.core.value import Value
 if TYPE_CHECKING:
     from pathlib import Path
 
-SCHEMA = 1
+SCHEMA = 2
 APP_MARK = "pop-tui"
 META = "_meta"
 HISTORY = "_history"

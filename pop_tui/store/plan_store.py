@@ -24,10 +24,11 @@ from tinydb import TinyDB
 
 from pop_tui import __version__
 from pop_tui.core.edit import Change, Edit, apply_changes
-from pop_tui.core.model import TABLES, ModelError, Plan
+from pop_tui.core.keys import legacy_key, record_key
+from pop_tui.core.model import STORED_KEY, TABLES, ModelError, Plan
 from pop_tui.core.texts import t
 from pop_tui.core.value import Value
-from pop_tui.store import agenda_index, files
+from pop_tui.store import agenda_index, files, local
 from pop_tui.store.plan_file import (
     APP_MARK,
     HISTORY,
@@ -63,26 +64,37 @@ class HistoryEntry(Value):
     at: str
     changes: tuple[Change, ...]
     undone: bool = False
+    # The keys of the records the change deleted ("table/id" -> key), so that
+    # undoing it brings each back as the same record on every device.
+    keys: tuple[tuple[str, str], ...] = ()
 
     @functools.cached_property
     def as_dict(self) -> dict[str, Any]:
         """The entry as stored; computed once, so the file writer can reuse its line."""
-        return {
+        found: dict[str, Any] = {
             "label": self.label,
             "at": self.at,
             "changes": [c.to_dict() for c in self.changes],
             "undone": self.undone,
         }
+        if self.keys:
+            found["keys"] = dict(self.keys)
+        return found
 
     @classmethod
     def from_dict(cls, seq: int, data: dict[str, Any]) -> HistoryEntry:
+        keys = data.get("keys", {})
         return cls(
             seq,
             str(data.get("label", "")),
             str(data.get("at", "")),
             tuple(Change.from_dict(c) for c in data.get("changes", [])),
             bool(data.get("undone", False)),
+            tuple((str(k), str(v)) for k, v in keys.items()) if isinstance(keys, dict) else (),
         )
+
+    def key_of(self, table: str, id: int) -> str | None:
+        return dict(self.keys).get(f"{table}/{id}")
 
 
 class PlanStore:
@@ -108,6 +120,9 @@ class PlanStore:
         self._signature: tuple[int, int, int] | None = None
         self._listeners: list[Listener] = []
         self._lines = RecordLines()
+        self._device: local.Device | None = None
+        # Records read without a key (a plan written before schema 2) get one at the next save.
+        self._keyless = False
         # Set when the plan was read again inside the lock; the subscribers
         # are told (with None) as soon as the lock is released.
         self._reload_untold = False
@@ -119,17 +134,38 @@ class PlanStore:
         """Open the plan at ``path`` (a missing file is an empty plan, not yet written)."""
         store = cls(path, **kwargs)
         store._load()
+        if store._keyless or (store.exists and store._meta.get("schema") != SCHEMA):
+            store._migrate()
         return store
+
+    def _migrate(self) -> None:
+        """Write a plan of an older schema in this one: keys for its records, the undo history
+        beside it. The old file is kept as a backup by the save; a plan that cannot be
+        written now (a read-only file) is still read, and migrated at its first save."""
+        with contextlib.suppress(OSError, PlanFileError):
+            with self._lock():
+                self._refresh_locked()
+                if self._keyless or self._meta.get("schema") != SCHEMA:
+                    self._commit([], self._history, last_ids=self._meta.get("last_ids", {}))
+            self._tell_reload()
+
+    @property
+    def device(self) -> local.Device:
+        """This device (its id makes the keys of the records made here)."""
+        if self._device is None:
+            self._device = local.this_device(self.path)
+        return self._device
 
     def _load(self) -> None:
         signature = file_signature(self.path)
         found = self._storage.read_checked()
         tables, stored = found if found is not None else ({META: {META_ID: self._new_meta()}}, True)
+        kept = local.read_history(self.path) if found is not None else None
+        if kept is None:  # a plan written before schema 2 kept its history inside
+            kept = tables.get(HISTORY, {})
         try:
             plan = Plan.from_dict(tables, stored=stored)
-            history = [
-                HistoryEntry.from_dict(int(k), v) for k, v in tables.get(HISTORY, {}).items()
-            ]
+            history = [HistoryEntry.from_dict(int(k), v) for k, v in kept.items()]
         except (ModelError, KeyError, TypeError, ValueError) as exc:
             raise DamagedPlanError(self.path, f"a record is damaged: {exc}") from None
         self.plan = plan
@@ -141,6 +177,9 @@ class PlanStore:
         )
         self._meta = dict(tables[META][META_ID])
         self._history = sorted(history, key=lambda e: e.seq)
+        self._keyless = any(
+            STORED_KEY not in record for name in TABLES for record in self._tables[name].values()
+        )
         self._signature = signature
 
     def _new_meta(self) -> dict[str, Any]:
@@ -236,7 +275,13 @@ class PlanStore:
                     if changes:
                         kept = [e for e in self._history if not e.undone]
                         seq = kept[-1].seq + 1 if kept else 1
-                        entry = HistoryEntry(seq, label, self._timestamp(), tuple(changes))
+                        entry = HistoryEntry(
+                            seq,
+                            label,
+                            self._timestamp(),
+                            tuple(changes),
+                            keys=self._keys_of(changes),
+                        )
                         history = [*kept, entry][-HISTORY_LIMIT:]
                     self._commit(changes, history, last_ids=edit.last_ids, plan_uid=new_uid)
                 except BaseException:
@@ -246,6 +291,15 @@ class PlanStore:
             self._tell_reload()
         self._notify(changes)
         return result
+
+    def _keys_of(self, changes: list[Change]) -> tuple[tuple[str, str], ...]:
+        found = []
+        for change in changes:
+            if change.after is None:
+                key = self._tables.get(change.table, {}).get(str(change.id), {}).get(STORED_KEY)
+                if isinstance(key, str):
+                    found.append((f"{change.table}/{change.id}", key))
+        return tuple(found)
 
     def undo(self) -> str:
         """Undo the newest change (made by any session); returns its label."""
@@ -291,7 +345,7 @@ class PlanStore:
         history = [flipped if e.seq == entry.seq else e for e in self._history]
         apply_changes(self.plan, steps)
         try:
-            self._commit(steps, history, last_ids=self._meta.get("last_ids", {}))
+            self._commit(steps, history, last_ids=self._meta.get("last_ids", {}), known=entry)
         except BaseException:
             apply_changes(self.plan, [c.inverse() for c in reversed(steps)])
             raise
@@ -306,6 +360,7 @@ class PlanStore:
         history: list[HistoryEntry],
         last_ids: dict[str, int],
         plan_uid: str | None = None,
+        known: HistoryEntry | None = None,
     ) -> None:
         """Write the plan with ``changes`` applied (already applied to ``self.plan``).
 
@@ -313,6 +368,7 @@ class PlanStore:
         written: if writing fails (a full disk), they are as before.
         """
         previous = self.revision
+        uid = plan_uid or self.plan_uid
         tables = dict(self._tables)
         for name in {c.table for c in changes}:
             tables[name] = dict(tables.get(name, {}))
@@ -320,22 +376,27 @@ class PlanStore:
             table = tables[change.table]
             if change.after is None:
                 table.pop(str(change.id), None)
-            else:
-                table[str(change.id)] = change.after
+                continue
+            key = table.get(str(change.id), {}).get(STORED_KEY)
+            if key is None and known is not None:
+                key = known.key_of(change.table, change.id)
+            if key is None:
+                key = record_key(uid, self.device.id, change.table, change.id)
+            table[str(change.id)] = {**change.after, STORED_KEY: key}
+        if self._keyless:
+            tables = _with_keys(tables, self.plan_uid)
         meta = {
             **self._meta,
+            "schema": SCHEMA,
             "revision": previous + 1,
             "saved_at": self._timestamp(),
+            "device": self.device.name,
             "app_version": __version__,
             "last_ids": dict(sorted(last_ids.items())),
         }
         if plan_uid:
             meta["plan_uid"] = plan_uid
-        document: Tables = {
-            **tables,
-            META: {META_ID: meta},
-            HISTORY: {str(e.seq): e.as_dict for e in history},
-        }
+        document: Tables = {**tables, META: {META_ID: meta}}
         payload = serialize(document, self._lines)
         files.remove_stale_temps(self.path)
         self._storage.write_bytes(payload, previous_revision=previous if previous else None)
@@ -343,7 +404,12 @@ class PlanStore:
         self._tables = tables
         self._history = history
         self._meta = meta
+        self._keyless = False
         self._signature = file_signature(self.path)
+        # Only undo needs it, and a lost history loses no part of the plan: a failure
+        # here does not fail the save (and is not told: undo simply has less to undo).
+        with contextlib.suppress(OSError):
+            local.write_history(self.path, {str(e.seq): e.as_dict for e in history})
         # What `pop agenda` and `pop status` read; only a cache of the plan, so a
         # failure here never fails the save (the next reader makes it again).
         with contextlib.suppress(Exception):
@@ -370,6 +436,19 @@ def take_warnings() -> list[str]:
     """The warnings the stores of this process have to give (a failed backup), once each."""
     found = list(_untold)
     _untold.clear()
+    return found
+
+
+def _with_keys(tables: Tables, plan_uid: str) -> Tables:
+    """The tables with a key in every record of the plan (the keys of a plan written without them)."""
+    found = dict(tables)
+    for name in TABLES:
+        records = found.get(name, {})
+        if any(STORED_KEY not in r for r in records.values()):
+            found[name] = {
+                id: r if STORED_KEY in r else {**r, STORED_KEY: legacy_key(plan_uid, name, int(id))}
+                for id, r in records.items()
+            }
     return found
 
 
@@ -438,6 +517,7 @@ def write_new_plan(
         store._meta = store._new_meta()
         store._tables.update({name: dict(records) for name, records in plan.to_dict().items()})
         store.plan = plan
+        store._keyless = True
         last_ids = {name: max(records) for name, records in plan.tables.items() if records}
         store._commit([], [], last_ids=last_ids)
     return store
