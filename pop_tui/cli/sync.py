@@ -44,9 +44,10 @@ def _fail(message: str) -> int:
 
 
 def _state_path(plan: Path) -> Path:
-    from pop_tui.cli.sync_repo import LOCAL, STATE_FILE
+    from pop_tui.cli.sync_repo import STATE_FILE
+    from pop_tui.store.local import local_folder
 
-    return plan.parent / LOCAL / STATE_FILE
+    return local_folder(plan) / STATE_FILE
 
 
 def last_sync(plan: Path) -> dict[str, Any]:
@@ -131,7 +132,7 @@ def run_sync(args: argparse.Namespace, context: Context) -> int:
         return _fail(t("sync.merge_under_way", top=repo.top))
     try:
         repo.write_own_files()
-        sent = repo.commit_plan(device_name(repo.folder))
+        sent = repo.commit_plan(device_name(repo.plan))
         outcome = repo.exchange(remote, branch).replace(sent=tuple(sent))
     except (SyncFailed, GitError) as exc:
         return _fail(str(exc))
@@ -168,11 +169,14 @@ def _init(args: argparse.Namespace, context: Context) -> int:
 
     url: str = args.url
     plan = _plan(context)
-    if args.device:
-        from pop_tui.cli.sync_repo import set_device_name
+    if args.device is not None:
+        from pop_tui.store.local import name_device
 
-        set_device_name(plan.parent, args.device)
-    device = device_name(plan.parent)
+        try:
+            name_device(plan, args.device)
+        except ValueError:
+            raise SyncFailed(t("sync.device_empty")) from None
+    device = device_name(plan)
     has_plan = plan.exists()
     if has_plan:
         read_tables(plan.read_bytes(), str(plan))  # a damaged plan goes nowhere

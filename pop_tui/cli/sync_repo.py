@@ -43,18 +43,9 @@ from pop_tui.cli.sync_git import (
 from pop_tui.core.texts import t
 from pop_tui.core.value import Value
 
-LOCAL = "local"
 STATE_FILE = "sync.json"
-DEVICE_FILE = "device.json"
-# What stays on this device (the store's list, and the folder of per-device state).
+# How often a sync fetches and merges again when another device pushed meanwhile.
 PUSH_TRIES = 3
-
-
-def not_synced() -> tuple[str, ...]:
-    """The patterns of .gitignore: what lives beside the plan and belongs to this device."""
-    from pop_tui.store.agenda_index import NOT_SYNCED
-
-    return tuple(dict.fromkeys([*NOT_SYNCED, f"{LOCAL}/"]))
 
 
 class SyncFailed(Exception):
@@ -89,36 +80,11 @@ def describe(before: dict[str, Any] | None, after: dict[str, Any]) -> list[str]:
     return [lines] if isinstance(lines, str) else [str(line) for line in lines]
 
 
-def device_name(folder: Path) -> str:
-    """This device's name: ``local/device.json``, else the host's name."""
-    try:
-        data = json.loads((folder / LOCAL / DEVICE_FILE).read_text(encoding="utf-8"))
-        name = data.get("name") if isinstance(data, dict) else None
-        if isinstance(name, str) and name.strip():
-            return name.strip()
-    except (OSError, ValueError):
-        pass
-    import socket
+def device_name(plan: Path) -> str:
+    """This device's name (``local/device.json``; the host's name unless set)."""
+    from pop_tui.store.local import this_device
 
-    return socket.gethostname() or "device"
-
-
-def set_device_name(folder: Path, name: str) -> None:
-    """Keep ``name`` as this device's name in ``local/device.json`` (its id kept, or made)."""
-    from pop_tui.store.files import atomic_write, ensure_folder
-
-    path = folder / LOCAL / DEVICE_FILE
-    data: dict[str, Any] = {}
-    with contextlib.suppress(OSError, ValueError):
-        found = json.loads(path.read_text(encoding="utf-8"))
-        data = found if isinstance(found, dict) else {}
-    if not isinstance(data.get("id"), str) or not data["id"]:
-        import secrets
-
-        data["id"] = secrets.token_hex(6)
-    data["name"] = name
-    ensure_folder(path.parent)
-    atomic_write(path, (json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n").encode())
+    return this_device(plan).name
 
 
 class PlanRepo:
@@ -209,7 +175,9 @@ class PlanRepo:
             [f"{pattern} merge={DRIVER}"],
             t("sync.attributes_header"),
         )
-        ensure_lines(self.folder / ".gitignore", list(not_synced()), t("sync.ignore_header"))
+        from pop_tui.store.agenda_index import NOT_SYNCED
+
+        ensure_lines(self.folder / ".gitignore", list(NOT_SYNCED), t("sync.ignore_header"))
         set_driver(self.git)
 
     @contextlib.contextmanager

@@ -29,6 +29,7 @@ EN: dict[str, str] = {
     ),
     "sync.help.url": "the git remote: a path to a bare repository, ssh://..., a forge's URL",
     "sync.help.device": "this device's name, shown with its changes (default: the host's name)",
+    "sync.device_empty": "a device needs a name (--device NAME)",
     "sync.no_git": "git is not installed; pop sync needs it (https://git-scm.com)",
     "sync.timeout": "git got no answer from the remote within {seconds} s and was stopped",
     "sync.not_set_up": "this plan is not synced yet. Set it up with:  {command}",
@@ -167,6 +168,7 @@ NL: dict[str, str] = {
     "sync.help.device": (
         "de naam van dit apparaat, getoond bij zijn wijzigingen (standaard: de hostnaam)"
     ),
+    "sync.device_empty": "een apparaat heeft een naam nodig (--device NAAM)",
     "sync.no_git": "git is niet geïnstalleerd; pop sync heeft het nodig (https://git-scm.com)",
     "sync.timeout": "git kreeg binnen {seconds} s geen antwoord van de remote en is gestopt",
     "sync.not_set_up": "dit plan wordt nog niet gesynchroniseerd. Stel het in met:  {command}",
