@@ -73,7 +73,9 @@ def read_tables(raw: bytes, label: str) -> dict[str, dict[str, Any]]:
 def describe(before: dict[str, Any] | None, after: dict[str, Any]) -> list[str]:
     """What changed from ``before`` to ``after``, as short lines (the merge engineer's summary)."""
     try:
-        from pop_tui.core.plan_changes import describe_changes  # type: ignore[import-not-found]
+        from pop_tui.core.plan_changes import (  # type: ignore[import-untyped,import-not-found,unused-ignore]
+            describe_changes,
+        )
     except ImportError:
         return []
     lines = describe_changes(before, after)
