@@ -200,6 +200,7 @@ def test_without_a_plan_anywhere_init_says_so(world: dict[str, Any], tmp_path: P
     done = lonely.sync("init", str(empty))
     assert done.code == 1
     assert "no plan" in done.err and not lonely.plan.exists()
+    assert not (lonely.folder / ".git").exists()
 
 
 def test_sync_before_init_tells_what_to_run(tmp_path: Path) -> None:
@@ -560,3 +561,39 @@ def test_completion_knows_sync_and_hides_the_driver() -> None:
         "--device",
     ]
     assert candidates(["pop", "__"], 1, env) == []
+
+
+def test_a_plan_in_a_folder_of_a_bigger_repository(tmp_path: Path) -> None:
+    env = git_env(tmp_path / "home")
+    remote = tmp_path / "dotfiles.git"
+    run(["git", "init", "-q", "--bare", str(remote)], tmp_path, env)
+    dotfiles = tmp_path / "one" / "dotfiles"
+    dotfiles.mkdir(parents=True)
+    laptop = Device(dotfiles / "pop", env)
+    laptop.git = Device(dotfiles, env).git  # type: ignore[method-assign]
+    laptop.git("init", "-q", "-b", "main")
+    (dotfiles / "vimrc").write_text("set nu\n")
+    laptop.git("add", "vimrc")
+    laptop.git("commit", "-q", "-m", "vimrc")
+    (dotfiles / "vimrc").write_text("set nu\nset ai\n")  # not for pop to commit
+    assert laptop.pop("add", "goal", "Learn Rust").code == 0
+    done = laptop.sync("init", str(remote))
+    assert done.code == 0, done.err
+    assert laptop.git("show", "--name-only", "--format=", "HEAD").split() == [
+        "pop/.gitattributes",
+        "pop/.gitignore",
+        "pop/plan.json",
+    ]
+    assert laptop.git("status", "--porcelain").strip() == "M vimrc"
+    assert laptop.git("check-attr", "merge", "pop/plan.json").strip().endswith("merge: pop")
+    # Another device, where the same folders do not exist yet: the repository goes on top.
+    desktop = Device(tmp_path / "two" / "dotfiles" / "pop", env)
+    fetched = desktop.sync("init", str(remote))
+    assert fetched.code == 0, fetched.err
+    assert desktop.plan.read_bytes() == laptop.plan.read_bytes()
+    assert (tmp_path / "two" / "dotfiles" / "vimrc").read_text() == "set nu\n"
+    # Pointed at a folder that does not match, it says where the plan is.
+    elsewhere = Device(tmp_path / "three" / "plans", env)
+    refused = elsewhere.sync("init", str(remote))
+    assert refused.code == 1 and "pop/plan.json" in refused.err
+    assert not (elsewhere.folder / ".git").exists()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -154,11 +155,21 @@ def run_init(args: argparse.Namespace, context: Context) -> int:
 
     if not git_installed():
         return _fail(t("sync.no_git"))
-    from pop_tui.cli.sync_repo import SyncFailed
+    from pop_tui.cli.sync_git import top_level
+    from pop_tui.cli.sync_repo import PlanRepo, SyncFailed
 
+    plan = _plan(context)
+    had_repo = top_level(plan.parent) is not None
     try:
         return _init(args, context)
     except (SyncFailed, GitError) as exc:
+        made = None if had_repo else PlanRepo.find(plan)
+        if made is not None and not made.has_head():
+            # Nothing was committed in the repository this run made: it goes again, so
+            # that the next try starts as this one did.
+            import shutil
+
+            shutil.rmtree(made.top / ".git", ignore_errors=True)
         return _fail(str(exc))
 
 
@@ -181,6 +192,7 @@ def _init(args: argparse.Namespace, context: Context) -> int:
     if has_plan:
         read_tables(plan.read_bytes(), str(plan))  # a damaged plan goes nowhere
     repo = PlanRepo.find(plan)
+    made = repo is None
     if repo is None:
         ensure_folder(plan.parent)
         Git(plan.parent).run("init", "-q")
@@ -211,6 +223,9 @@ def _init(args: argparse.Namespace, context: Context) -> int:
     if not has_plan:
         if not remote_has:
             raise SyncFailed(t("sync.nothing_anywhere", url=url, plan=plan))
+        if repo.plan_at(tracking) is None and made:
+            repo = _top_above(repo, tracking)
+            git = repo.git
         if repo.plan_at(tracking) is None:
             raise SyncFailed(_no_plan_there(repo, tracking, url))
         if has_head:
@@ -273,6 +288,29 @@ def _default_branch(repo: PlanRepo, there: list[str]) -> str:
         if name in there:
             return name
     return sorted(there)[0]
+
+
+def _top_above(repo: PlanRepo, tracking: str) -> PlanRepo:
+    """The repository just made, moved up to the folder that makes the remote's plan this one.
+
+    The plan at the remote may lie in a folder of a bigger repository (``pop/plan.json``):
+    when this plan's path ends the same way (``~/dotfiles/pop/plan.json``), the repository
+    belongs in the folder above (``~/dotfiles``). It holds nothing yet, so it moves whole.
+    """
+    from pop_tui.cli.sync_repo import PlanRepo
+
+    names = repo.git.text("ls-tree", "-r", "--name-only", tracking).splitlines()
+    parts = repo.plan.parts
+    for name in sorted(names, key=len):
+        inside = tuple(name.split("/"))
+        if len(inside) < 2 or inside[-1] != repo.plan.name or parts[-len(inside) :] != inside:
+            continue
+        top = repo.plan.parents[len(inside) - 1]
+        if (top / ".git").exists():
+            continue
+        os.rename(repo.top / ".git", top / ".git")
+        return PlanRepo(repo.plan, top)
+    return repo
 
 
 def _no_plan_there(repo: PlanRepo, tracking: str, url: str) -> str:
