@@ -418,7 +418,7 @@ def test_both_devices_add_goals_and_steps_and_get_them_all(world: dict[str, Any]
 def test_both_check_in_on_the_same_day_and_both_are_kept(world: dict[str, Any]) -> None:
     laptop: Device = world["laptop"]
     desktop: Device = world["desktop"]
-    assert laptop.pop("checkin", "-m", "from the laptop", "--done", "2").code == 0
+    assert laptop.pop("checkin", "-m", "from the laptop", "--done", "1").code == 0
     assert desktop.pop("checkin", "-m", "from the desktop", "--mood", "4").code == 0
     assert laptop.sync().code == 0
     assert desktop.sync().code == 0
@@ -506,7 +506,7 @@ def test_three_devices_in_turn_end_equal(world: dict[str, Any]) -> None:
     phone = Device(world["root"] / "phone", world["env"])
     assert phone.sync("init", str(world["remote"]), "--device", "phone").code == 0
     assert laptop.pop("add", "goal", "From the laptop").code == 0
-    assert desktop.pop("done", "3").code == 0
+    assert desktop.pop("done", "2").code == 0
     assert phone.pop("add", "step", "1", "From the phone").code == 0
     for device in (laptop, desktop, phone, laptop, desktop):
         done = device.sync()
@@ -597,3 +597,29 @@ def test_a_plan_in_a_folder_of_a_bigger_repository(tmp_path: Path) -> None:
     refused = elsewhere.sync("init", str(remote))
     assert refused.code == 1 and "pop/plan.json" in refused.err
     assert not (elsewhere.folder / ".git").exists()
+
+
+@needs_merge
+def test_a_save_while_git_fetches_is_committed_before_the_merge(
+    world: dict[str, Any], tmp_path: Path
+) -> None:
+    laptop: Device = world["laptop"]
+    desktop: Device = world["desktop"]
+    assert laptop.pop("add", "goal", "From the laptop").code == 0
+    assert laptop.sync().code == 0
+    # While the desktop's git fetches (the plan's lock is free then), a pop there saves.
+    pack = tmp_path / "upload-pack"
+    pop = f"{sys.executable} -m pop_tui --db {desktop.plan}"
+    pack.write_text(
+        f'#!/bin/sh\ncd {ROOT} && {pop} add goal "Saved meanwhile" >/dev/null\n'
+        'exec git-upload-pack "$@"\n'
+    )
+    pack.chmod(0o755)
+    desktop.git("config", "remote.origin.uploadpack", str(pack))
+    done = desktop.sync()
+    assert done.code == 0, done.err
+    assert "Saved meanwhile" in desktop.titles() and "From the laptop" in desktop.titles()
+    assert desktop.git("status", "--porcelain") == ""
+    desktop.git("config", "--unset", "remote.origin.uploadpack")
+    assert laptop.sync().code == 0
+    assert laptop.plan.read_bytes() == desktop.plan.read_bytes()

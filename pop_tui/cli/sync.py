@@ -123,7 +123,7 @@ def run_sync(args: argparse.Namespace, context: Context) -> int:
     if args.status:
         return run_status(args, context)
     from pop_tui.cli.sync_git import GitError
-    from pop_tui.cli.sync_repo import SyncFailed, device_name
+    from pop_tui.cli.sync_repo import SyncFailed
 
     found = _set_up(context)
     if isinstance(found, str):
@@ -133,8 +133,9 @@ def run_sync(args: argparse.Namespace, context: Context) -> int:
         return _fail(t("sync.merge_under_way", top=repo.top))
     try:
         repo.write_own_files()
-        sent = repo.commit_plan(device_name(repo.plan))
-        outcome = repo.exchange(remote, branch).replace(sent=tuple(sent))
+        sent = repo.commit_plan()
+        outcome = repo.exchange(remote, branch)
+        outcome = outcome.replace(sent=(*sent, *outcome.sent))
     except (SyncFailed, GitError) as exc:
         return _fail(str(exc))
     _remember_sync(repo)
@@ -175,7 +176,7 @@ def run_init(args: argparse.Namespace, context: Context) -> int:
 
 def _init(args: argparse.Namespace, context: Context) -> int:
     from pop_tui.cli.sync_git import REMOTE, Git, set_driver
-    from pop_tui.cli.sync_repo import PlanRepo, SyncFailed, device_name, read_tables
+    from pop_tui.cli.sync_repo import PlanRepo, SyncFailed, read_tables
     from pop_tui.store.files import ensure_folder
 
     url: str = args.url
@@ -187,7 +188,6 @@ def _init(args: argparse.Namespace, context: Context) -> int:
             name_device(plan, args.device)
         except ValueError:
             raise SyncFailed(t("sync.device_empty")) from None
-    device = device_name(plan)
     has_plan = plan.exists()
     if has_plan:
         read_tables(plan.read_bytes(), str(plan))  # a damaged plan goes nowhere
@@ -249,14 +249,14 @@ def _init(args: argparse.Namespace, context: Context) -> int:
         # git made the file by the umask; a plan is private, as the store makes it.
         plan.chmod(0o600)
         repo.write_own_files()
-        repo.commit_plan(device)
+        repo.commit_plan()
         outcome = repo.exchange(REMOTE, branch)
         _remember_sync(repo)
         print(t("sync.init.fetched", url=url, plan=plan, branch=branch))
         _print_outcome(outcome)
         return 0
     repo.write_own_files()
-    repo.commit_plan(device, first=not has_head)
+    repo.commit_plan(first=not has_head)
     unrelated = remote_has and not git.ok("merge-base", "HEAD", tracking)
     outcome = repo.exchange(REMOTE, branch, unrelated=unrelated, new_branch=True)
     if git.ok("rev-parse", "-q", "--verify", tracking):

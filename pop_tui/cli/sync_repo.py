@@ -24,6 +24,7 @@ drift.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import tempfile
@@ -98,6 +99,11 @@ class PlanRepo:
         self.top = top
         self.git = Git(top, env)
         self.rel = self._rel(plan)
+
+    @functools.cached_property
+    def device(self) -> str:
+        """This device's name, for the commit messages."""
+        return device_name(self.plan)
 
     @classmethod
     def find(cls, plan: Path, env: dict[str, str] | None = None) -> PlanRepo | None:
@@ -189,30 +195,30 @@ class PlanRepo:
         with locked(self.plan):
             yield
 
-    def commit_plan(self, device: str, first: bool = False) -> list[str]:
+    def commit_plan(self, first: bool = False) -> list[str]:
         """Commit the plan and pop's own files, nothing else; the summary lines ([] if nothing)."""
+        with self.plan_locked():
+            return self._commit_locked(first)
+
+    def _commit_locked(self, first: bool = False) -> list[str]:
         files = [f for f in self.own_files if (self.top / f).exists()]
         if not files:
             return []
-        with self.plan_locked():
-            now = self.plan.read_bytes() if self.plan.exists() else None
-            if now is not None:
-                read_tables(now, str(self.plan))  # a damaged plan is not sent anywhere
-            self.git.run("add", "--", *files)
-            if self.has_head() and self.git.ok("diff", "--cached", "--quiet", "HEAD", "--", *files):
-                return []
-            before = self.plan_at("HEAD") if self.has_head() else None
-            lines: list[str] = []
-            if now is not None and now != before:
-                before_tables = read_tables(before, "HEAD") if before is not None else None
-                lines = describe(before_tables, read_tables(now, str(self.plan)))
-            subject = (
-                t("sync.commit.first", device=device)
-                if first
-                else t("sync.commit.plain", device=device)
-            )
-            message = _message(lines, subject)
-            self.git.run("commit", "-q", "--no-verify", "-m", message, "--only", "--", *files)
+        now = self.plan.read_bytes() if self.plan.exists() else None
+        if now is not None:
+            read_tables(now, str(self.plan))  # a damaged plan is not sent anywhere
+        self.git.run("add", "--", *files)
+        if self.has_head() and self.git.ok("diff", "--cached", "--quiet", "HEAD", "--", *files):
+            return []
+        before = self.plan_at("HEAD") if self.has_head() else None
+        lines: list[str] = []
+        if now is not None and now != before:
+            before_tables = read_tables(before, "HEAD") if before is not None else None
+            lines = describe(before_tables, read_tables(now, str(self.plan)))
+        key = "sync.commit.first" if first else "sync.commit.plain"
+        subject = t(key, device=self.device)
+        message = _message(lines, subject)
+        self.git.run("commit", "-q", "--no-verify", "-m", message, "--only", "--", *files)
         return lines or [subject]
 
     def fetch(self, remote: str) -> None:
@@ -227,7 +233,7 @@ class PlanRepo:
         """Merge ``tracking`` into the current branch, through pop's driver; abort if refused."""
         from pop_tui.core.texts import language
 
-        before = self.plan_at("HEAD")
+        late: list[str] = []
         with tempfile.TemporaryDirectory(prefix="pop-sync-") as scratch:
             report_path = Path(scratch) / "report.json"
             env = {"POP_SYNC_REPORT": str(report_path), "POP_LANG": language()}
@@ -235,6 +241,10 @@ class PlanRepo:
             if unrelated:
                 args.append("--allow-unrelated-histories")
             with self.plan_locked():
+                # A save since this sync's commit (a TUI, another pop) goes in first: git
+                # merges into a plan file that matches what it committed.
+                late = self._commit_locked()
+                before = self.plan_at("HEAD")
                 done = self.git.run(*args, tracking, check=False, env=env)
                 if done.returncode != 0:
                     self._abort()
@@ -253,6 +263,7 @@ class PlanRepo:
             if not incoming:
                 incoming = [self._saved_by(after)]
         return Outcome(
+            sent=tuple(late),
             incoming=tuple(incoming or ()),
             conflicts=tuple(report.get("conflicts", ())),
             renumbered=tuple(report.get("renumbered", ())),
@@ -326,6 +337,7 @@ class PlanRepo:
 
 def _joined(a: Outcome, b: Outcome) -> Outcome:
     return a.replace(
+        sent=a.sent + b.sent,
         incoming=a.incoming + b.incoming,
         conflicts=a.conflicts + b.conflicts,
         renumbered=a.renumbered + b.renumbered,
