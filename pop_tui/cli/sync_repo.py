@@ -287,13 +287,13 @@ class PlanRepo:
         if driver:
             return t("sync.merge_refused", said="\n".join(driver))
         if "would be overwritten" in said or "untracked working tree files" in said:
-            return t("sync.merge_blocked", said=_tail(said), top=self.top)
+            return t("sync.merge_blocked", said=tail(said), top=self.top)
         if (
             "not possible because you have unmerged files" in said
             or "commit your changes" in said.lower()
         ):
-            return t("sync.merge_blocked", said=_tail(said), top=self.top)
-        return t("sync.merge_failed", said=_tail(said))
+            return t("sync.merge_blocked", said=tail(said), top=self.top)
+        return t("sync.merge_failed", said=tail(said))
 
     def push(self, remote: str, branch: str, *, set_upstream: bool = False) -> bool:
         """Push the current branch; False when the remote has newer commits (fetch and merge again)."""
@@ -307,7 +307,7 @@ class PlanRepo:
         if "[rejected]" in said and ("fetch first" in said or "non-fast-forward" in said):
             return False
         raise SyncFailed(
-            t("sync.push_failed", url=self.remote_url(remote) or remote, said=_tail(said))
+            t("sync.push_failed", url=self.remote_url(remote) or remote, said=tail(said))
         )
 
     def exchange(
@@ -355,10 +355,10 @@ def _message(lines: list[str], subject: str) -> str:
 
 
 def _said(exc: GitError) -> str:
-    return _tail(str(exc))
+    return tail(str(exc))
 
 
-def _tail(text: str) -> str:
+def tail(text: str) -> str:
     lines = [
         line.removeprefix("fatal: ").removeprefix("error: ").strip()
         for line in text.splitlines()
