@@ -623,3 +623,25 @@ def test_a_save_while_git_fetches_is_committed_before_the_merge(
     desktop.git("config", "--unset", "remote.origin.uploadpack")
     assert laptop.sync().code == 0
     assert laptop.plan.read_bytes() == desktop.plan.read_bytes()
+
+
+def test_without_a_git_identity_the_device_commits(tmp_path: Path) -> None:
+    env = {k: v for k, v in git_env(tmp_path / "home").items() if "_NAME" not in k}
+    env = {k: v for k, v in env.items() if "_EMAIL" not in k}
+    env["GIT_CONFIG_PARAMETERS"] = "'user.useConfigOnly'='true'"  # no guess from the host
+    remote = tmp_path / "r.git"
+    run(["git", "init", "-q", "--bare", str(remote)], tmp_path, env)
+    device = Device(tmp_path / "nobody", env)
+    assert device.pop("add", "goal", "Learn Rust").code == 0
+    done = device.sync("init", str(remote), "--device", "work laptop")
+    assert done.code == 0, done.err
+    assert device.git("log", "--format=%an <%ae>").strip() == "work laptop <pop@work-laptop>"
+
+
+def test_a_damaged_plan_here_is_not_sent(world: dict[str, Any]) -> None:
+    laptop: Device = world["laptop"]
+    laptop.plan.write_text('{"goals": {')
+    done = laptop.sync()
+    assert done.code == 1 and "truncated" in done.err and "backup" in done.err
+    assert remote_log(world) == ["The plan of laptop"]
+    assert laptop.git("log", "--format=%s").splitlines() == ["The plan of laptop"]

@@ -105,6 +105,22 @@ class PlanRepo:
         """This device's name, for the commit messages."""
         return device_name(self.plan)
 
+    @functools.cached_property
+    def identity(self) -> dict[str, str]:
+        """Who commits: the person as git knows them; else (no user.name, user.email) this device."""
+        if self.git.ok("var", "GIT_COMMITTER_IDENT") and self.git.ok("var", "GIT_AUTHOR_IDENT"):
+            return {}
+        slug = "".join(
+            c if c.isascii() and (c.isalnum() or c in "-.") else "-" for c in self.device
+        )
+        email = f"pop@{slug.strip('-.') or 'device'}"
+        return {
+            "GIT_AUTHOR_NAME": self.device,
+            "GIT_AUTHOR_EMAIL": email,
+            "GIT_COMMITTER_NAME": self.device,
+            "GIT_COMMITTER_EMAIL": email,
+        }
+
     @classmethod
     def find(cls, plan: Path, env: dict[str, str] | None = None) -> PlanRepo | None:
         """The repository the plan lies in, or None."""
@@ -218,7 +234,9 @@ class PlanRepo:
         key = "sync.commit.first" if first else "sync.commit.plain"
         subject = t(key, device=self.device)
         message = _message(lines, subject)
-        self.git.run("commit", "-q", "--no-verify", "-m", message, "--only", "--", *files)
+        self.git.run(
+            "commit", "-q", "--no-verify", "-m", message, "--only", "--", *files, env=self.identity
+        )
         return lines or [subject]
 
     def fetch(self, remote: str) -> None:
@@ -245,7 +263,11 @@ class PlanRepo:
                 # merges into a plan file that matches what it committed.
                 late = self._commit_locked()
                 before = self.plan_at("HEAD")
-                done = self.git.run(*args, tracking, check=False, env=env)
+                try:
+                    done = self.git.run(*args, tracking, check=False, env={**env, **self.identity})
+                except BaseException:  # interrupted (Ctrl-C), stopped: no merge left half done
+                    self._abort()
+                    raise
                 if done.returncode != 0:
                     self._abort()
             if done.returncode != 0:
