@@ -645,3 +645,22 @@ def test_a_damaged_plan_here_is_not_sent(world: dict[str, Any]) -> None:
     assert done.code == 1 and "truncated" in done.err and "backup" in done.err
     assert remote_log(world) == ["The plan of laptop"]
     assert laptop.git("log", "--format=%s").splitlines() == ["The plan of laptop"]
+
+
+def test_conflicts_and_new_numbers_are_told_with_the_record_and_the_devices() -> None:
+    from pop_tui.cli.merge_driver import conflict_line, renumbered_line
+    from pop_tui.core.model import Conflict, ConflictSide
+    from pop_tui.core.texts import set_language
+
+    tables = {"goals": {"7": {"key": "63c6e4b65a7e", "title": "Learn\n Rust"}}}
+    sides = (ConflictSide("desktop", "2026-11-29T09:00:00", '"A"'), ConflictSide("laptop"))
+    record = Conflict(id=1, table="goals", record_id=7, field="title", sides=sides)
+    assert conflict_line(record, tables) == (
+        "goal 7 'Learn Rust': title changed on both (desktop / laptop)"
+    )
+    stored = {"table": "goals", "record_id": 7, "field": "", "sides": [{"device": "phone"}]}
+    assert "deleted on one device" in conflict_line(stored, tables)
+    moved = {"table": "goals", "title": "Learn Rust", "device": "laptop", "old_id": 7, "new_id": 9}
+    assert renumbered_line(moved) == "goal 7 'Learn Rust' from laptop is now goal 9"
+    set_language("nl")
+    assert renumbered_line(moved) == "doel 7 'Learn Rust' van laptop is nu doel 9"
