@@ -346,7 +346,8 @@ class PlanRepo:
                 if behind:
                     if not unrelated and not self.git.ok("merge-base", "HEAD", tracking):
                         raise SyncFailed(t("sync.unrelated", url=self.remote_url(remote) or remote))
-                    total = _joined(total, self.merge(tracking, unrelated=unrelated))
+                    short = f"{remote}/{branch}"  # git names it so in the merge commit
+                    total = _joined(total, self.merge(short, unrelated=unrelated))
                 ahead = self.counts(tracking)[0]
             else:
                 ahead = int(self.git.text("rev-list", "--count", "HEAD")) if self.has_head() else 0
