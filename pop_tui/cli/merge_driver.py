@@ -131,6 +131,8 @@ def run_driver(args: argparse.Namespace, context: Context) -> int:
             result = merge_documents(base, ours, theirs)
         except MergeError as exc:
             raise SideRefused(str(exc)) from None
+        except Exception as exc:  # a fault of pop's: said in one line, and nothing is written
+            raise SideRefused(t("sync.driver.fault", error=f"{type(exc).__name__}: {exc}")) from exc
     except SideRefused as exc:
         from pop_tui.cli.sync_git import DRIVER_MARK
 
