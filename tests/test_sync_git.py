@@ -251,6 +251,10 @@ def test_a_change_on_one_device_comes_in_on_the_other(world: dict[str, Any]) -> 
     assert desktop.plan.read_bytes() == laptop.plan.read_bytes()
     assert desktop.titles() == ["Learn Rust", "Speak Dutch"]
     assert len(remote_log(world)) == 2
+    # pop put the new plan in place (atomically, keeping its mode), not git (which would
+    # have written the file in place, by the umask).
+    assert stat.S_IMODE(desktop.plan.stat().st_mode) == 0o600
+    assert desktop.git("status", "--porcelain") == ""
     again = desktop.sync()
     assert again.code == 0 and "Already in step" in again.out
 
@@ -685,3 +689,23 @@ def test_conflicts_and_new_numbers_are_told_with_the_record_and_the_devices() ->
     assert renumbered_line(moved) == "goal 7 'Learn Rust' from laptop is now goal 9"
     set_language("nl")
     assert renumbered_line(moved) == "doel 7 'Learn Rust' van laptop is nu doel 9"
+
+
+@pytest.mark.parametrize("both", [False, pytest.param(True, marks=needs_merge)])
+def test_with_a_git_before_2_38_git_merge_does_it(
+    world: dict[str, Any], monkeypatch: pytest.MonkeyPatch, both: bool
+) -> None:
+    from pop_tui.cli.sync_repo import PlanRepo
+
+    laptop: Device = world["laptop"]
+    desktop: Device = world["desktop"]
+    assert laptop.edit("add", "goal", "Speak Dutch").code == 0
+    assert laptop.sync().code == 0
+    if both:
+        assert desktop.edit("add", "goal", "Cook well").code == 0
+    monkeypatch.setattr(PlanRepo, "merge_tree_writes", lambda self: False)
+    done = desktop.edit("sync")  # in this process, so that it takes the older way
+    assert done.code == 0, done.err
+    assert "Speak Dutch" in desktop.titles()
+    assert desktop.git("status", "--porcelain") == ""
+    assert len(desktop.git("log", "--format=%p", "-1").split()) == (2 if both else 1)

@@ -121,6 +121,10 @@ class Git:
         """What ``git ARGS`` prints, without the final newline."""
         return self.run(*args, network=network).stdout.decode("utf-8", "replace").rstrip("\n")
 
+    def text_env(self, args: Sequence[str], env: Mapping[str, str]) -> str:
+        """What ``git ARGS`` prints with ``env`` added, without the final newline."""
+        return self.run(*args, env=env).stdout.decode("utf-8", "replace").rstrip("\n")
+
     def ok(self, *args: str) -> bool:
         """Whether ``git ARGS`` succeeds."""
         return self.run(*args, check=False).returncode == 0

@@ -12,8 +12,13 @@ Rules that every step keeps:
 - The plan's lock (:func:`pop_tui.store.files.locked`) is held while git commits or
   changes the plan file, never while git talks to the network. A pop that saves
   meanwhile waits for the lock; a TUI reads the new file by itself afterwards.
-- A merge that git or pop's driver refuses is aborted: the repository is left as
-  before the merge (the local commit stays), the plan as it was.
+- git never writes the plan file itself: it merges beside the working tree
+  (``merge-tree --write-tree``, through pop's driver), and pop replaces the plan
+  atomically, as a save does, before git moves the branch. So a TUI or ``pop agenda``
+  reading meanwhile sees the old plan or the new one, whole. (A git before 2.38 runs
+  ``git merge`` as it is.)
+- A merge that git or pop's driver refuses leaves the repository as before the merge
+  (the local commit stays), the plan as it was.
 
 Long on purpose: init and sync share every step (the commit of the plan, the merge
 through the driver with its report, the push and what a refusal means), and the
@@ -254,24 +259,16 @@ class PlanRepo:
         late: list[str] = []
         with tempfile.TemporaryDirectory(prefix="pop-sync-") as scratch:
             report_path = Path(scratch) / "report.json"
-            env = {"POP_SYNC_REPORT": str(report_path), "POP_LANG": language()}
-            args = ["merge", "-q", "--no-edit", "--no-stat"]
-            if unrelated:
-                args.append("--allow-unrelated-histories")
+            env = {"POP_SYNC_REPORT": str(report_path), "POP_LANG": language(), **self.identity}
             with self.plan_locked():
                 # A save since this sync's commit (a TUI, another pop) goes in first: git
                 # merges into a plan file that matches what it committed.
                 late = self._commit_locked()
                 before = self.plan_at("HEAD")
-                try:
-                    done = self.git.run(*args, tracking, check=False, env={**env, **self.identity})
-                except BaseException:  # interrupted (Ctrl-C), stopped: no merge left half done
-                    self._abort()
-                    raise
-                if done.returncode != 0:
-                    self._abort()
-            if done.returncode != 0:
-                raise SyncFailed(self._refusal(done.stderr.decode("utf-8", "replace")))
+                if self.merge_tree_writes():
+                    self._merge_beside(tracking, unrelated, env)
+                else:
+                    self._merge_in_place(tracking, unrelated, env)
             report: dict[str, list[str]] = {}
             with contextlib.suppress(OSError, ValueError):
                 report = json.loads(report_path.read_text(encoding="utf-8"))
@@ -290,6 +287,72 @@ class PlanRepo:
             conflicts=tuple(report.get("conflicts", ())),
             renumbered=tuple(report.get("renumbered", ())),
         )
+
+    def merge_tree_writes(self) -> bool:
+        """Whether this git merges without a working tree (``merge-tree --write-tree``, 2.38)."""
+        words = self.git.text("version").split()
+        try:
+            major, minor = (int(n) for n in words[2].split(".")[:2])
+        except (IndexError, ValueError):
+            return False
+        return (major, minor) >= (2, 38)
+
+    def _merge_beside(self, tracking: str, unrelated: bool, env: dict[str, str]) -> None:
+        """Merge without git writing the plan file: git makes the merged commit, pop puts
+        the plan in place atomically (as every save does: a reader, a TUI, sees the old
+        plan or the new one, whole), then git moves the branch and the other files there.
+        """
+        theirs = self.git.text("rev-parse", f"{tracking}^{{commit}}")
+        if self.git.ok("merge-base", "--is-ancestor", "HEAD", theirs):
+            target = theirs  # nothing here that is not there: the branch moves on
+        else:
+            args = ["merge-tree", "--write-tree", "--name-only", "--messages"]
+            if unrelated:
+                args.append("--allow-unrelated-histories")
+            done = self.git.run(*args, "HEAD", theirs, check=False, env=env)
+            if done.returncode != 0:
+                said = (done.stderr + done.stdout).decode("utf-8", "replace")
+                raise SyncFailed(self._refusal(said))
+            tree = done.stdout.decode().split()[0]
+            message = f"Merge remote-tracking branch '{tracking.removeprefix('refs/remotes/')}'"
+            target = self.git.text_env(
+                ("commit-tree", tree, "-p", "HEAD", "-p", theirs, "-m", message), env
+            )
+        self._move_to(target)
+
+    def _move_to(self, target: str) -> None:
+        """Fast-forward to ``target`` with the plan file replaced by pop, not written by git."""
+        from pop_tui.store.files import atomic_write
+
+        entry = self.git.text("ls-tree", target, "--", self.rel)
+        old = self.plan.read_bytes() if self.plan.exists() else None
+        if entry:
+            mode, _, oid = entry.split("\t")[0].split()
+            new = self.git.run("cat-file", "blob", oid).stdout
+            if new != old:
+                atomic_write(self.plan, new, keep=True)
+            # The index holds the new plan already, so git leaves the file alone.
+            self.git.run("update-index", "--cacheinfo", f"{mode},{oid},{self.rel}")
+        done = self.git.run("merge", "--ff-only", "-q", target, check=False)
+        if done.returncode != 0:
+            if old is not None and entry:
+                atomic_write(self.plan, old, keep=True)
+            self.git.run("reset", "-q", "--", self.rel, check=False)
+            raise SyncFailed(self._refusal(done.stderr.decode("utf-8", "replace")))
+
+    def _merge_in_place(self, tracking: str, unrelated: bool, env: dict[str, str]) -> None:
+        """``git merge`` as it is (a git before 2.38); aborted when refused."""
+        args = ["merge", "-q", "--no-edit", "--no-stat"]
+        if unrelated:
+            args.append("--allow-unrelated-histories")
+        try:
+            done = self.git.run(*args, tracking, check=False, env=env)
+        except BaseException:  # interrupted (Ctrl-C), stopped: no merge left half done
+            self._abort()
+            raise
+        if done.returncode != 0:
+            self._abort()
+            raise SyncFailed(self._refusal(done.stderr.decode("utf-8", "replace")))
 
     def _saved_by(self, raw: bytes) -> str:
         meta = read_tables(raw, "plan").get("_meta", {}).get("1", {})
