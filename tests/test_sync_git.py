@@ -35,18 +35,6 @@ ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 
-def merge_ready() -> bool:
-    """Whether pop's merge (pop_tui.core.merge, another part of this work) is there."""
-    try:
-        import pop_tui.core.merge  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-needs_merge = pytest.mark.skipif(not merge_ready(), reason="pop_tui.core.merge is not there yet")
-
-
 def git_env(home: Path) -> dict[str, str]:
     """Everything git and pop need, nothing of the user's: config, folders, names."""
     home.mkdir(parents=True, exist_ok=True)
@@ -414,10 +402,9 @@ def test_sync_help_names_the_commands_and_the_timeout() -> None:
     assert "--device NAME" in init.out
 
 
-# --- merging (needs pop_tui.core.merge) --------------------------------------------------
+# --- merging ------------------------------------------------------------------------------
 
 
-@needs_merge
 def test_both_devices_add_goals_and_steps_and_get_them_all(world: dict[str, Any]) -> None:
     laptop: Device = world["laptop"]
     desktop: Device = world["desktop"]
@@ -438,7 +425,6 @@ def test_both_devices_add_goals_and_steps_and_get_them_all(world: dict[str, Any]
     assert any(line.startswith("Merge") for line in remote_log(world))
 
 
-@needs_merge
 def test_both_check_in_on_the_same_day_and_both_are_kept(world: dict[str, Any]) -> None:
     laptop: Device = world["laptop"]
     desktop: Device = world["desktop"]
@@ -454,7 +440,6 @@ def test_both_check_in_on_the_same_day_and_both_are_kept(world: dict[str, Any]) 
     assert steps["Read the book"].get("done_on") == TODAY.isoformat()
 
 
-@needs_merge
 def test_different_fields_of_one_goal_are_both_kept(world: dict[str, Any]) -> None:
     laptop: Device = world["laptop"]
     desktop: Device = world["desktop"]
@@ -469,7 +454,6 @@ def test_different_fields_of_one_goal_are_both_kept(world: dict[str, Any]) -> No
     assert laptop.tables().get("conflicts", {}) == {}
 
 
-@needs_merge
 def test_the_same_field_becomes_a_conflict_and_the_plan_stays_usable(
     world: dict[str, Any],
 ) -> None:
@@ -491,7 +475,6 @@ def test_the_same_field_becomes_a_conflict_and_the_plan_stays_usable(
     assert desktop.edit("done", "2").code == 0 and desktop.sync().code == 0
 
 
-@needs_merge
 def test_deleted_on_one_device_and_changed_on_the_other_is_not_lost(
     world: dict[str, Any],
 ) -> None:
@@ -510,7 +493,6 @@ def test_deleted_on_one_device_and_changed_on_the_other_is_not_lost(
     assert laptop.plan.read_bytes() == desktop.plan.read_bytes()
 
 
-@needs_merge
 def test_a_device_with_its_own_plan_merges_the_two(world: dict[str, Any]) -> None:
     env = world["env"]
     tablet = Device(world["root"] / "tablet", env)
@@ -523,7 +505,6 @@ def test_a_device_with_its_own_plan_merges_the_two(world: dict[str, Any]) -> Non
     assert world["laptop"].plan.read_bytes() == tablet.plan.read_bytes()
 
 
-@needs_merge
 def test_three_devices_in_turn_end_equal(world: dict[str, Any]) -> None:
     laptop: Device = world["laptop"]
     desktop: Device = world["desktop"]
@@ -540,7 +521,6 @@ def test_three_devices_in_turn_end_equal(world: dict[str, Any]) -> None:
     assert "From the phone" in laptop.titles("steps")
 
 
-@needs_merge
 def test_a_plain_git_pull_merges_through_the_driver(world: dict[str, Any], tmp_path: Path) -> None:
     laptop: Device = world["laptop"]
     desktop: Device = world["desktop"]
@@ -623,7 +603,6 @@ def test_a_plan_in_a_folder_of_a_bigger_repository(tmp_path: Path) -> None:
     assert not (elsewhere.folder / ".git").exists()
 
 
-@needs_merge
 def test_a_save_while_git_fetches_is_committed_before_the_merge(
     world: dict[str, Any], tmp_path: Path
 ) -> None:
@@ -691,7 +670,7 @@ def test_conflicts_and_new_numbers_are_told_with_the_record_and_the_devices() ->
     assert renumbered_line(moved) == "doel 7 'Learn Rust' van laptop is nu doel 9"
 
 
-@pytest.mark.parametrize("both", [False, pytest.param(True, marks=needs_merge)])
+@pytest.mark.parametrize("both", [False, True])
 def test_with_a_git_before_2_38_git_merge_does_it(
     world: dict[str, Any], monkeypatch: pytest.MonkeyPatch, both: bool
 ) -> None:

@@ -122,7 +122,7 @@ def run_driver(args: argparse.Namespace, context: Context) -> int:
         ours = read_side(args.ours, t("sync.side.ours", name=name))
         theirs = read_side(args.theirs, t("sync.side.theirs", name=name))
         assert ours is not None and theirs is not None
-        from pop_tui.core.merge import (  # type: ignore[import-untyped,import-not-found,unused-ignore]
+        from pop_tui.core.merge import (
             MergeError,
             merge_documents,
         )

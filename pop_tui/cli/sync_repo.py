@@ -77,15 +77,10 @@ def read_tables(raw: bytes, label: str) -> dict[str, dict[str, Any]]:
 
 
 def describe(before: dict[str, Any] | None, after: dict[str, Any]) -> list[str]:
-    """What changed from ``before`` to ``after``, as short lines (the merge engineer's summary)."""
-    try:
-        from pop_tui.core.plan_changes import (  # type: ignore[import-untyped,import-not-found,unused-ignore]
-            describe_changes,
-        )
-    except ImportError:
-        return []
-    lines = describe_changes(before, after)
-    return [lines] if isinstance(lines, str) else [str(line) for line in lines]
+    """What changed from ``before`` to ``after``, as short lines ("goal added: Learn Rust")."""
+    from pop_tui.core.plan_changes import describe_changes
+
+    return describe_changes(before, after)
 
 
 def device_name(plan: Path) -> str:
