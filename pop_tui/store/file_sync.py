@@ -140,9 +140,7 @@ def told_lines(told: list[CopyMerged]) -> list[str]:
         if not copy.merged:
             lines.append(t("file.copy_kept", name=copy.path.name, reason=copy.reason))
         elif copy.lines:
-            lines.append(
-                t("file.copy_merged_with", name=copy.path.name, changes="; ".join(copy.lines))
-            )
+            lines.append(t("file.copy_merged_with", name=copy.path.name, changes="; ".join(copy.lines)))
         else:
             lines.append(t("file.copy_merged", name=copy.path.name))
     return lines
