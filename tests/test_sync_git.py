@@ -688,3 +688,19 @@ def test_with_a_git_before_2_38_git_merge_does_it(
     assert "Speak Dutch" in desktop.titles()
     assert desktop.git("status", "--porcelain") == ""
     assert len(desktop.git("log", "--format=%p", "-1").split()) == (2 if both else 1)
+
+
+def test_the_commit_says_what_changed_and_on_which_device(world: dict[str, Any]) -> None:
+    laptop: Device = world["laptop"]
+    assert laptop.edit("done", "1").code == 0
+    assert laptop.edit("add", "goal", "Speak Dutch").code == 0
+    assert laptop.sync().code == 0
+    message = laptop.git("log", "-1", "--format=%B").strip().splitlines()
+    assert message[0] == "goal added: Speak Dutch, 1 step done"
+    assert message[-1] == "Plan changed on laptop"
+    from pop_tui.cli.sync_repo import _message
+
+    lines = [f"goal added: A goal with a long title, number {n}" for n in range(3)]
+    long = _message(lines, "Plan changed on laptop").splitlines()
+    assert len(long[0]) == 72 and long[0].endswith("…")
+    assert long[2:] == [f"- {line}" for line in lines] + ["", "Plan changed on laptop"]

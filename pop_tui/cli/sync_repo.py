@@ -426,13 +426,15 @@ def _joined(a: Outcome, b: Outcome) -> Outcome:
 
 
 def _message(lines: list[str], subject: str) -> str:
+    """The commit message: what changed on its first line (listed below when too long for
+    one), and which device saved it."""
     if not lines:
         return subject
     first = ", ".join(lines)
-    if len(first) > 72:
-        first = first[:71] + "…"
+    if len(first) <= 72:
+        return f"{first}\n\n{subject}"
     body = "\n".join(f"- {line}" for line in lines)
-    return f"{first}\n\n{body}\n\n{subject}"
+    return f"{first[:71]}…\n\n{body}\n\n{subject}"
 
 
 def _said(exc: GitError) -> str:
