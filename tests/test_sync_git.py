@@ -704,3 +704,27 @@ def test_the_commit_says_what_changed_and_on_which_device(world: dict[str, Any])
     long = _message(lines, "Plan changed on laptop").splitlines()
     assert len(long[0]) == 72 and long[0].endswith("…")
     assert long[2:] == [f"- {line}" for line in lines] + ["", "Plan changed on laptop"]
+
+
+@pytest.mark.parametrize("damage", ["newer schema", "bad record"])
+def test_the_driver_refuses_what_it_cannot_merge_and_leaves_ours(
+    tmp_path: Path, damage: str
+) -> None:
+    device = Device(tmp_path / "d", git_env(tmp_path / "home"))
+    assert device.pop("add", "goal", "Mine").code == 0
+    ours = tmp_path / "ours.json"
+    shutil.copy(device.plan, ours)
+    tables = json.loads(ours.read_text())
+    if damage == "newer schema":
+        tables["_meta"]["1"]["schema"] = 99
+    else:
+        tables["goals"]["1"]["title"] = 5  # read as JSON, refused by the merge
+    theirs = tmp_path / "theirs.json"
+    theirs.write_text(json.dumps(tables))
+    (tmp_path / "base.json").write_text("")
+    before = ours.read_bytes()
+    words = ["__merge-driver", str(tmp_path / "base.json"), str(ours), str(theirs), "plan.json"]
+    done = run([sys.executable, "-m", "pop_tui", *words], ROOT, device.env)
+    assert done.code == 1 and done.err.startswith("pop merge: plan.json was not merged:")
+    assert ("newer pop" if damage == "newer schema" else "goal") in done.err
+    assert ours.read_bytes() == before
