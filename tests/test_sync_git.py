@@ -405,6 +405,14 @@ def test_sync_help_names_the_commands_and_the_timeout() -> None:
 # --- merging ------------------------------------------------------------------------------
 
 
+def in_step(first: Device, second: Device) -> None:
+    """Sync the first device, the second, the first again: then both hold the same plan."""
+    for device in (first, second, first):
+        done = device.sync()
+        assert done.code == 0, done.err
+    assert first.plan.read_bytes() == second.plan.read_bytes()
+
+
 def test_both_devices_add_goals_and_steps_and_get_them_all(world: dict[str, Any]) -> None:
     laptop: Device = world["laptop"]
     desktop: Device = world["desktop"]
@@ -430,10 +438,7 @@ def test_both_check_in_on_the_same_day_and_both_are_kept(world: dict[str, Any]) 
     desktop: Device = world["desktop"]
     assert laptop.edit("checkin", "-m", "from the laptop", "--done", "1").code == 0
     assert desktop.edit("checkin", "-m", "from the desktop", "--mood", "4").code == 0
-    assert laptop.sync().code == 0
-    assert desktop.sync().code == 0
-    assert laptop.sync().code == 0
-    assert laptop.plan.read_bytes() == desktop.plan.read_bytes()
+    in_step(laptop, desktop)
     notes = " ".join(str(c) for c in laptop.tables()["checkins"].values())
     assert "from the laptop" in notes and "from the desktop" in notes
     steps = {s["title"]: s for s in laptop.tables()["steps"].values()}
@@ -445,9 +450,7 @@ def test_different_fields_of_one_goal_are_both_kept(world: dict[str, Any]) -> No
     desktop: Device = world["desktop"]
     assert laptop.edit("edit", "goal", "1", "--title", "Learn Rust well").code == 0
     assert desktop.edit("edit", "goal", "1", "--deadline", "2027-06-30").code == 0
-    assert laptop.sync().code == 0
-    assert desktop.sync().code == 0
-    assert laptop.sync().code == 0
+    in_step(laptop, desktop)
     goal = laptop.tables()["goals"]["1"]
     assert (goal["title"], goal["deadline"]) == ("Learn Rust well", "2027-06-30")
     assert laptop.plan.read_bytes() == desktop.plan.read_bytes()
@@ -484,9 +487,7 @@ def test_deleted_on_one_device_and_changed_on_the_other_is_not_lost(
     step = next(s for s in store.plan.steps.values() if s.title == "Write a parser")
     store.apply("Delete a step", lambda edit: edit.delete(step))
     assert desktop.edit("edit", "step", str(step.id), "--title", "Write a good parser").code == 0
-    assert laptop.sync().code == 0
-    assert desktop.sync().code == 0
-    assert laptop.sync().code == 0
+    in_step(laptop, desktop)
     assert "Write a good parser" in laptop.titles("steps")
     (conflict,) = laptop.tables()["conflicts"].values()
     assert conflict["field"] == ""
