@@ -21,6 +21,7 @@ many plans are tried (default 40, about 10 s on a busy 2-core machine).
 
 from __future__ import annotations
 
+import contextlib
 import os
 from datetime import date
 from typing import Any
@@ -36,10 +37,10 @@ from pop_tui.core.merge_fields import SET_FIELDS, canon, defaults
 from pop_tui.core.model import (
     PROFILE_ID,
     Goal,
-    Plan,
     HeldReview,
-    ProgressEntry,
+    Plan,
     Profile,
+    ProgressEntry,
     Review,
     Step,
     SwotItem,
@@ -167,10 +168,9 @@ def apply(edit: Edit, op: str, i: int, j: int, k: int) -> None:
 def replica(base: Tables, name: str, at: str, edits: list[tuple[str, int, int, int]]) -> Replica:
     found = Replica(base, f"dev-{name}", name, at)
     for op, i, j, k in edits:
-        try:
+        # An edit the plan refuses (a step done already): the device goes on with the next.
+        with contextlib.suppress(OpError, RuleError):
             found.edit(lambda e, op=op, i=i, j=j, k=k: apply(e, op, i, j, k))
-        except (OpError, RuleError):
-            pass  # an edit the plan refuses (a step done already): the device makes another
     return found
 
 
@@ -276,9 +276,9 @@ def check_nothing_lost(base: Tables, x: Tables, y: Tables, merged: Tables) -> No
         for name, records in b.items():
             for key, fields in records.items():
                 in_one, in_other = key in one.get(name, {}), key in other.get(name, {})
-                if not in_one and in_other and canon(other[name][key]) == canon(fields):
-                    if key in m.get(name, {}):
-                        assert conflict_key(key, "") in m["conflicts"], f"{name} {key} back unasked"
+                left_alone = in_other and canon(other[name][key]) == canon(fields)
+                if not in_one and left_alone and key in m.get(name, {}):
+                    assert conflict_key(key, "") in m["conflicts"], f"{name} {key} back unasked"
                 if not in_one and not in_other:
                     assert key not in m.get(name, {}), f"{name} {key} deleted on both is back"
     new = {
