@@ -47,8 +47,13 @@ from pop_tui.store.plan_file import (
 )
 from pop_tui.store.storage import AtomicJSONStorage
 
+if typing.TYPE_CHECKING:
+    from pop_tui.core.merge import MergeResult
+
 T = TypeVar("T")
 HISTORY_LIMIT = 100
+# In _meta: {"device", "revision"} of the other device's version this plan was last built on.
+BASE_MARK = "base"
 Listener = Callable[[list[Change] | None], None]
 
 
@@ -123,9 +128,12 @@ class PlanStore:
         self._device: local.Device | None = None
         # Records read without a key (a plan written before schema 2) get one at the next save.
         self._keyless = False
+        self._base_mark: dict[str, Any] | None = None
         # Set when the plan was read again inside the lock; the subscribers
         # are told (with None) as soon as the lock is released.
         self._reload_untold = False
+        # A lock this process took already (see holding): the store's calls use it.
+        self._held: files.HeldLock | None = None
 
     # --- reading --------------------------------------------------------------
 
@@ -180,6 +188,16 @@ class PlanStore:
         self._keyless = any(
             STORED_KEY not in record for name in TABLES for record in self._tables[name].values()
         )
+        # Which other device's version this plan was last built on ("base" in _meta): a
+        # file-sync tool's conflict copy is merged from it (see pop_tui.store.file_sync).
+        mark = self._meta.get(BASE_MARK)
+        self._base_mark = mark if isinstance(mark, dict) else None
+        saved_by = self._meta.get("device")
+        if found is not None and saved_by and saved_by != self.device.name:
+            from pop_tui.store import file_sync
+
+            file_sync.remember_base(self.path)
+            self._base_mark = {"device": saved_by, "revision": self.revision}
         self._signature = signature
 
     def _new_meta(self) -> dict[str, Any]:
@@ -195,6 +213,19 @@ class PlanStore:
     @property
     def revision(self) -> int:
         return int(self._meta.get("revision", 0))
+
+    def raw_tables(self) -> Tables:
+        """The plan's tables as the file holds them (each record with its key)."""
+        return dict(self._tables)
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        return dict(self._meta)
+
+    @property
+    def base_mark(self) -> dict[str, Any] | None:
+        """Which other device's version this plan was last built on (device, revision)."""
+        return self._base_mark
 
     @property
     def plan_uid(self) -> str:
@@ -232,6 +263,81 @@ class PlanStore:
             self._reload_untold = False
             self._notify(None)
 
+    # --- reading and locking off the event loop (see pop_tui.ui.plan_work) ---------
+
+    @property
+    def signature(self) -> tuple[int, int, int] | None:
+        """The file as this store last read or wrote it (see :func:`file_signature`)."""
+        return self._signature
+
+    def read_fresh(self) -> PlanStore:
+        """The plan file as it is now, read into a new store; this one is not touched.
+
+        Safe in a worker thread: every writer replaces the file atomically, so
+        the read is of one whole version. Raises what opening the plan raises.
+        """
+        fresh = type(self)(self.path, backups=self._storage.backups, now=self._now)
+        fresh._load()
+        return fresh
+
+    def install(self, fresh: PlanStore) -> None:
+        """Take the plan that :meth:`read_fresh` read, and tell the subscribers (with None).
+
+        Call it on the thread that owns this store; the subscribers, the clock
+        and the session's caches stay this store's own.
+        """
+        for name, value in vars(fresh).items():
+            if name not in _SESSION_STATE:
+                setattr(self, name, value)
+        self._notify(None)
+
+    @contextlib.contextmanager
+    def holding(self, lock: files.HeldLock) -> Iterator[None]:
+        """Within the block, saves, undo and redo use ``lock`` (held by this process)
+        instead of waiting for the lock themselves."""
+        self._held = lock
+        try:
+            yield
+        finally:
+            self._held = None
+
+    def merge_in(self, theirs: Tables, base: Tables | None) -> MergeResult:
+        """Merge another device's copy of the plan into this one (three-way, from ``base``)
+        and save the result at once; subscribers are told (with None) that the plan was read again.
+
+        Raises MergeError (nothing written) when the two cannot be merged. The merge is not
+        a change of the undo history: undo still takes back this device's own changes, and
+        refuses one whose records the merge changed.
+        """
+        from pop_tui.core.merge import merge_documents  # only a merge needs it
+
+        try:
+            with self._lock():
+                self._refresh_locked()
+                ours: Tables = {**self._tables, META: {META_ID: self._meta}}
+                result = merge_documents(base, ours, theirs)
+                previous = self.revision
+                document = dict(result.tables)
+                meta = dict(document[META][META_ID])
+                meta["revision"] = max(int(meta.get("revision", 0)), previous + 1)
+                # Built on their version now: the ancestor of a later copy of theirs.
+                their_meta = theirs.get(META, {}).get(META_ID, {})
+                if their_meta.get("device"):
+                    mark = {"device": their_meta["device"], "revision": their_meta.get("revision")}
+                    meta[BASE_MARK] = mark
+                document[META] = {META_ID: meta}
+                payload = serialize(document, self._lines)
+                files.remove_stale_temps(self.path)
+                self._storage.write_bytes(payload, previous_revision=previous if previous else None)
+                self._tell_backup_failure()
+                self._load()
+                self._reload_untold = True
+                with contextlib.suppress(Exception):
+                    agenda_index.saved(self.path, payload, self.plan)
+        finally:
+            self._tell_reload()
+        return result
+
     # --- subscribers ----------------------------------------------------------
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
@@ -248,6 +354,9 @@ class PlanStore:
 
     @contextlib.contextmanager
     def _lock(self) -> Iterator[None]:
+        if self._held is not None:  # taken already (see holding)
+            yield
+            return
         with files.locked(self.path):
             yield
 
@@ -396,6 +505,8 @@ class PlanStore:
         }
         if plan_uid:
             meta["plan_uid"] = plan_uid
+        if self._base_mark is not None:
+            meta[BASE_MARK] = self._base_mark
         document: Tables = {**tables, META: {META_ID: meta}}
         payload = serialize(document, self._lines)
         files.remove_stale_temps(self.path)
@@ -426,6 +537,21 @@ class PlanStore:
             folder = files.backup_folder(self.path)
             _untold.append(t("file.backup_failed", folder=folder, reason=reason))
 
+
+# What belongs to one PlanStore object rather than to the plan it read: install keeps these.
+_SESSION_STATE = frozenset(
+    {
+        "_now",
+        "_db",
+        "_storage",
+        "path",
+        "_backup_told",
+        "_listeners",
+        "_lines",
+        "_reload_untold",
+        "_held",
+    }
+)
 
 # Warnings of this process not yet shown (see take_warnings); a process holds one
 # TUI or runs one shell command, so one list is enough.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path, PurePath
 from typing import Any, ClassVar
@@ -17,6 +17,7 @@ from textual.screen import Screen
 from pop_tui.core.edit import Change
 from pop_tui.core.entry import clean_entry
 from pop_tui.core.failures import describe_os_error
+from pop_tui.core.op_error import OpError
 from pop_tui.core.rules import RuleError
 from pop_tui.core.texts import t
 from pop_tui.store.drafts import Draft, list_drafts
@@ -26,6 +27,7 @@ from pop_tui.ui.context import (
     OpenExport,
     OpenHelp,
     PopContext,
+    QueuedChangeSettled,
     ShowSection,
     StartGuide,
     SwitchLanguage,
@@ -34,15 +36,14 @@ from pop_tui.ui.dialogs.base import blocks_app_keys
 from pop_tui.ui.keys import described
 from pop_tui.ui.modes import SECTION_MODES
 from pop_tui.ui.navigation import DIALOG_BLOCKED_ACTIONS, HOME, SECTION_BINDINGS
+from pop_tui.ui.plan_work import RELOAD_SECONDS, PlanFileApp
 from pop_tui.ui.screens.dashboard import DashboardScreen
 from pop_tui.ui.styles import stylesheet
-from pop_tui.ui.terminal import TerminalApp
 
-# How often an open TUI looks whether another session changed the plan file.
-RELOAD_SECONDS = 1.0
+__all__ = ["RELOAD_SECONDS", "PopApp"]
 
 
-class PopApp(TerminalApp):
+class PopApp(PlanFileApp):
     """pop: the Personal Development Plan in the terminal."""
 
     TITLE = "pop"
@@ -69,19 +70,23 @@ class PopApp(TerminalApp):
         today: Callable[[], date] = date.today,
         *,
         guide_empty_plan: bool = True,
+        notices: Sequence[str] = (),
     ) -> None:
-        super().__init__()
-        self.store = store
+        super().__init__(store)
         self.today = today
         # An empty plan opens the guided start (tests of other things turn it off).
         self.guide_empty_plan = guide_empty_plan
+        # What happened before the app started (copies of the plan merged in): told at mount.
+        self._notices = tuple(notices)
         self._unsubscribe = store.subscribe(self._on_store_change)
 
     def get_default_screen(self) -> DashboardScreen:
         return DashboardScreen()
 
     def on_mount(self) -> None:
-        self.set_interval(RELOAD_SECONDS, self._reload_if_changed)
+        self.watch_plan_file()
+        for notice in self._notices:
+            self.say(notice)
         # The guide, the drafts and their dialogs are imported only when needed:
         # most starts have a plan and no drafts, and every import delays the first paint.
         # Kept typing comes first: with a draft to offer, the guide is left for the
@@ -139,15 +144,21 @@ class PopApp(TerminalApp):
     def _on_store_change(self, changes: list[Change] | None) -> None:
         self.revision += 1
 
-    def _reload_if_changed(self) -> None:
-        try:
-            if self.store.reload_if_changed():
-                self.say(t("ui.msg.reloaded"))
-        except Exception as exc:  # a damaged file written by another tool: keep what we show
-            self.say(t("ui.msg.save_failed", error=exc), severity="error")
-
     def save(self, label: str, mutation: Callable[..., object]) -> bool:
-        """Run a mutation through the store; on failure say so and report False."""
+        """Run a mutation through the store; on failure say so and report False.
+
+        When another pop holds the plan's lock, the change waits for it (off the
+        event loop, see :mod:`pop_tui.ui.plan_work`) and True is reported: it is
+        kept, and saved in its turn.
+        """
+        owner = self.screen
+        saved = self.run_change(
+            lambda: self._apply(label, mutation),
+            queued=lambda: self._apply_queued(label, mutation, owner),
+        )
+        return saved is not False
+
+    def _apply(self, label: str, mutation: Callable[..., object]) -> bool:
         try:
             self.store.apply(label, mutation)
         except OSError as exc:
@@ -159,6 +170,32 @@ class PopApp(TerminalApp):
         for warning in take_warnings():  # a backup that failed: said once
             self.say(warning, severity="warning")
         return True
+
+    def _apply_queued(
+        self, label: str, mutation: Callable[..., object], owner: Screen[Any]
+    ) -> bool:
+        # The change waited for the lock: what came of it goes to the screen that asked
+        # (a form waits open for it), else to the app (see _queued_change_settled).
+        try:
+            saved = self._apply(label, mutation)
+        except Exception as exc:
+            settled = QueuedChangeSettled(False, exc)
+            saved = False
+        else:
+            settled = QueuedChangeSettled(saved)
+        (owner if owner.is_attached else self).post_message(settled)
+        return saved
+
+    def on_queued_change_settled(self, message: QueuedChangeSettled) -> None:
+        error = message.error
+        if error is None:
+            return
+        if isinstance(error, OpError) and not isinstance(error, RuleError):
+            self.say(t("sec.msg.gone"), severity="warning")  # the record went meanwhile
+        elif isinstance(error, ValueError):  # a rule, a period's name taken meanwhile
+            self.say(str(error), severity="error")
+        else:  # what a screen would have asked about, with the screen gone
+            self.say(t("ui.msg.save_failed", error=error), severity="error")
 
     def action_checkin(self) -> None:
         from pop_tui.ui.screens.checkin import CheckInScreen
@@ -188,6 +225,12 @@ class PopApp(TerminalApp):
         self.push_screen(HelpScreen(self.screen))
 
     def action_undo(self) -> None:
+        self.run_change(self._undo)
+
+    def action_redo(self) -> None:
+        self.run_change(self._redo)
+
+    def _undo(self) -> bool:
         try:
             label = self.store.undo()
         except UndoError:
@@ -196,8 +239,10 @@ class PopApp(TerminalApp):
             self.say(describe_os_error(exc), severity="error")
         else:
             self.say(t("ui.msg.undone", label=label))
+            return True
+        return False
 
-    def action_redo(self) -> None:
+    def _redo(self) -> bool:
         try:
             label = self.store.redo()
         except UndoError:
@@ -206,6 +251,8 @@ class PopApp(TerminalApp):
             self.say(describe_os_error(exc), severity="error")
         else:
             self.say(t("ui.msg.redone", label=label))
+            return True
+        return False
 
     # --- what the screens, dialogs and widgets ask (see pop_tui.ui.context) -------
 
