@@ -293,6 +293,31 @@ def test_a_goal_deleted_on_one_side_is_kept_when_the_other_added_a_step_to_it() 
     assert (conflict.table, conflict.record_id, conflict.field) == ("goals", 1, "")
 
 
+def test_a_value_in_conflict_that_points_at_a_record_deleted_on_one_side_keeps_it() -> None:
+    base_plan = Plan()
+    edit = Edit(base_plan)
+    first = edit.add(Goal, title="Learn Dutch")
+    second = edit.add(Goal, title="Learn French")
+    edit.add(Step, goal_id=first.id, title="Lesson")
+    base = document(base_plan, device_id="origin", last_ids=edit.last_ids)
+    a, b = replicas(base)
+
+    def laptop(edit: Edit) -> None:
+        delete_goal(edit, second.id)
+        third = edit.add(Goal, title="Learn Rust")
+        edit.update(edit.plan.steps[1], goal_id=third.id)
+
+    a.edit(laptop)
+    b.edit(lambda e: e.update(e.plan.steps[1], goal_id=second.id))
+    result = both_ways(base, a, b)
+    plan = loads_whole(result.tables)
+    # The desktop saved later: its goal is shown, so the goal the laptop deleted stays.
+    assert plan.steps[1].goal_id == second.id
+    assert plan.goals[second.id].title == "Learn French"
+    fields = sorted((c.table, c.field) for c in plan.table(Conflict).values())
+    assert fields == [("goals", ""), ("steps", "goal_id")]
+
+
 def test_a_new_period_started_on_one_side() -> None:
     base = ancestor()
     a, b = replicas(base)

@@ -16,7 +16,7 @@ key, a ``_meta`` with the device's name). Then, whichever side merges:
 
 Records are compared by key, with references turned into keys, so a record
 that got a new short number is the same record. ``POP_MERGE_EXAMPLES`` sets how
-many plans are tried (default 40, about 10 s on a busy 2-core machine).
+many plans are tried (default 100: about 5 s on a busy 2-core machine).
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ from tests.merge_docs import Replica, Tables, document, loads_whole, plan_tables
 from tests.plan_strategies import plans
 
 MERGE = settings(
-    max_examples=int(os.environ.get("POP_MERGE_EXAMPLES", "40")),
+    max_examples=int(os.environ.get("POP_MERGE_EXAMPLES", "100")),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -79,6 +79,7 @@ OPS = (
     "quality",
     "hold",
     "measure",
+    "move_step",
 )
 
 
@@ -90,7 +91,17 @@ def _edits(ops: tuple[str, ...]) -> st.SearchStrategy[list[tuple[str, int, int, 
 
 
 # Any edits; or only changes of existing records, which meet more often.
-CHANGES = ("goal_field", "step_field", "done", "reopen", "profile", "quality", "hold", "link_swot")
+CHANGES = (
+    "goal_field",
+    "step_field",
+    "done",
+    "reopen",
+    "profile",
+    "quality",
+    "hold",
+    "link_swot",
+    "move_step",
+)
 EDITS = _edits(OPS) | _edits(CHANGES)
 
 
@@ -161,6 +172,10 @@ def apply(edit: Edit, op: str, i: int, j: int, k: int) -> None:
             edit.add(Review, title=title, held=(HeldReview(date(2026, 1, 1 + k)),))
         else:
             hold_review(edit, review, day or date(2026, 12, 9), title)
+    elif op == "move_step" and step is not None:
+        to = _pick(plan.goals, j)
+        if to is not None:
+            edit.update(plan.steps[step], goal_id=to, action_id=None)
     elif op == "measure" and goal is not None:
         edit.add(ProgressEntry, goal_id=goal, on=day, value=float(k))
 

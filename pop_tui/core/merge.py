@@ -270,7 +270,8 @@ class _Merge:
         """Write each clash as a conflict record; the keys of the conflicts written."""
         conflicts = self.out.setdefault(CONFLICTS, {})
         written: set[str] = set()
-        for clash in self.clashes:
+        clashes, self.clashes = self.clashes, []
+        for clash in clashes:
             ck = conflict_key(clash.key, clash.field)
             existing = conflicts.get(ck, {}).get("sides")
             had = {
@@ -344,8 +345,10 @@ class _Merge:
     def result(self) -> MergeResult:
         for name in self.names:
             self._merge_table(name)
-        self._restore_pointed_at()
+        # The values in conflict first: the one shown may point at a record deleted on a side.
         written = self._record_conflicts()
+        self._restore_pointed_at()
+        written |= self._record_conflicts()
         self._tidy_conflicts(written)
         self._conflict_ids()
         if CONFLICTS in self.out and CONFLICTS not in self.names:

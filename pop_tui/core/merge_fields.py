@@ -43,9 +43,16 @@ class _Missing:
 MISSING: Final = _Missing()
 
 
+# json.dumps makes an encoder at each call: a merge encodes every record a few times.
+_encode = json.JSONEncoder(sort_keys=True, ensure_ascii=False).encode
+
+
 def canon(value: Any) -> str:
-    """A value as the one JSON text that compares it: two values are equal when their texts are."""
-    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    """A value as the one JSON text that compares it: two values are equal when their texts are.
+
+    The same text as ``json.dumps(value, sort_keys=True, ensure_ascii=False)``, the form of a
+    conflict side's value."""
+    return _encode(value)
 
 
 def defaults(table: str) -> dict[str, Any]:
