@@ -318,6 +318,26 @@ def test_a_value_in_conflict_that_points_at_a_record_deleted_on_one_side_keeps_i
     assert fields == [("goals", ""), ("steps", "goal_id")]
 
 
+def test_a_step_added_to_an_action_moved_to_another_goal_stays_with_its_goal() -> None:
+    from pop_tui.core.model import Action
+    from pop_tui.core.record_changes import change_action
+
+    base_plan = Plan()
+    edit = Edit(base_plan)
+    first = edit.add(Goal, title="Learn Dutch")
+    second = edit.add(Goal, title="Learn French")
+    action = edit.add(Action, goal_id=first.id, action="Take lessons")
+    edit.add(Step, goal_id=first.id, action_id=action.id, title="Lesson 1")
+    base = document(base_plan, device_id="origin", last_ids=edit.last_ids)
+    a, b = replicas(base)
+    a.edit(lambda e: change_action(e, action.id, {"goal_id": second.id}))
+    b.edit(lambda e: e.add(Step, goal_id=first.id, action_id=action.id, title="Lesson 2"))
+    plan = loads_whole(both_ways(base, a, b).tables)
+    steps = {s.title: s for s in plan.steps.values()}
+    assert (steps["Lesson 1"].goal_id, steps["Lesson 1"].action_id) == (second.id, action.id)
+    assert (steps["Lesson 2"].goal_id, steps["Lesson 2"].action_id) == (first.id, None)
+
+
 def test_a_new_period_started_on_one_side() -> None:
     base = ancestor()
     a, b = replicas(base)

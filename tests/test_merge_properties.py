@@ -36,6 +36,7 @@ from pop_tui.core.merge import merge_documents
 from pop_tui.core.merge_fields import SET_FIELDS, canon, defaults
 from pop_tui.core.model import (
     PROFILE_ID,
+    Action,
     Goal,
     HeldReview,
     Plan,
@@ -47,6 +48,7 @@ from pop_tui.core.model import (
 )
 from pop_tui.core.op_error import OpError
 from pop_tui.core.ops import complete_step, hold_review, reopen_step
+from pop_tui.core.record_changes import change_action
 from pop_tui.core.references import REFERENCES
 from pop_tui.core.removal import delete_goal, delete_step, delete_swot_item
 from pop_tui.core.rules import RuleError
@@ -80,6 +82,8 @@ OPS = (
     "hold",
     "measure",
     "move_step",
+    "add_action",
+    "move_action",
 )
 
 
@@ -101,6 +105,7 @@ CHANGES = (
     "hold",
     "link_swot",
     "move_step",
+    "move_action",
 )
 EDITS = _edits(OPS) | _edits(CHANGES)
 
@@ -127,7 +132,15 @@ def apply(edit: Edit, op: str, i: int, j: int, k: int) -> None:
         }[field]
         edit.update(plan.goals[goal], **{field: value})
     elif op == "add_step" and goal is not None:
-        edit.add(Step, goal_id=goal, title=title, due=day)
+        own = [a for a in sorted(plan.actions) if plan.actions[a].goal_id == goal]
+        action = own[j % len(own)] if own and k % 2 else None
+        edit.add(Step, goal_id=goal, action_id=action, title=title, due=day)
+    elif op == "add_action" and goal is not None:
+        edit.add(Action, goal_id=goal, action=title)
+    elif op == "move_action":
+        action, to = _pick(plan.actions, i), _pick(plan.goals, j)
+        if action is not None and to is not None:
+            change_action(edit, action, {"goal_id": to})
     elif op == "done" and step is not None:
         complete_step(edit, step, day or date(2026, 12, 9))
     elif op == "reopen" and step is not None:
@@ -268,6 +281,11 @@ def check_nothing_lost(base: Tables, x: Tables, y: Tables, merged: Tables) -> No
             for key, fields in records.items():
                 if key not in b.get(name, {}):
                     assert key in m[name], f"{name} {key} added on one side is gone"
+                    if key not in other.get(name, {}):
+                        got = dict(m[name][key])
+                        if name == "steps" and got["action_id"] is None:
+                            got["action_id"] = fields["action_id"]
+                        assert canon(got) == canon(fields), f"{name} {key} added, not as made"
                     continue
                 if key not in other.get(name, {}):
                     continue  # deleted on the other side: see the conflicts
@@ -284,6 +302,10 @@ def check_nothing_lost(base: Tables, x: Tables, y: Tables, merged: Tables) -> No
                         mine = {canon(v) for v in value}
                         assert mine - before <= now, f"{name}.{field}: an added item is gone"
                         assert not (before - mine) & now, f"{name}.{field}: a removed item is back"
+                    elif (name, field) == ("steps", "action_id") and got is None:
+                        # Left an action the other side moved to another goal (see the merge).
+                        action = m["actions"].get(value)
+                        assert action is None or action["goal_id"] != m[name][key]["goal_id"]
                     elif canon(theirs) == canon(base_fields.get(field)):
                         assert canon(got) == canon(value), f"{name}.{field}: the change is lost"
                     else:

@@ -20,6 +20,9 @@ document, ready for the store's ``serialize()``. The rules (SYNC-SPEC.md):
   conflict of field "" that asks, if the other side changed it. A record deleted
   on one side that the merged plan still points at (a step added on the other
   side to a goal deleted here) is kept as well, with the same question.
+* A step whose action the other side moved to another goal (a step added to the
+  action here, the action moved there) leaves the action: it stays with its goal
+  (a step's action belongs to the step's goal, see ``references.dangling``).
 * ``_meta``: revision is the larger plus one, ``saved_at`` the later, device and
   version of the side saved later, ``last_ids`` above every id; the smaller
   ``plan_uid``. Equal documents give ``ours`` back unchanged.
@@ -264,6 +267,13 @@ class _Merge:
                         present.add(id)
                         changed = True
 
+    def _detach_moved_actions(self) -> None:
+        actions = {self.ids["actions"][k]: a for k, a in self.out.get("actions", {}).items()}
+        for step in self.out.get("steps", {}).values():
+            action = actions.get(step.get("action_id"))  # type: ignore[arg-type]
+            if action is not None and action.get("goal_id") != step.get("goal_id"):
+                step["action_id"] = None
+
     # --- conflicts --------------------------------------------------------------
 
     def _record_conflicts(self) -> set[str]:
@@ -349,6 +359,7 @@ class _Merge:
         written = self._record_conflicts()
         self._restore_pointed_at()
         written |= self._record_conflicts()
+        self._detach_moved_actions()
         self._tidy_conflicts(written)
         self._conflict_ids()
         if CONFLICTS in self.out and CONFLICTS not in self.names:
