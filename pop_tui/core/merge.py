@@ -52,7 +52,7 @@ from pop_tui.core.merge_doc import (
     merged_meta,
     record_title,
 )
-from pop_tui.core.merge_fields import canon, defaults, merge_record, side_order
+from pop_tui.core.merge_fields import canon, conflict_sides, defaults, merge_record
 from pop_tui.core.model import Conflict
 from pop_tui.core.plan_changes import describe_keyed
 from pop_tui.core.references import REFERENCES
@@ -268,7 +268,8 @@ class _Merge:
                         changed = True
 
     def _detach_moved_actions(self) -> None:
-        actions = {self.ids["actions"][k]: a for k, a in self.out.get("actions", {}).items()}
+        ids = self.ids.get("actions", {})
+        actions = {ids[k]: a for k, a in self.out.get("actions", {}).items()}
         for step in self.out.get("steps", {}).values():
             action = actions.get(step.get("action_id"))  # type: ignore[arg-type]
             if action is not None and action.get("goal_id") != step.get("goal_id"):
@@ -283,24 +284,7 @@ class _Merge:
         clashes, self.clashes = self.clashes, []
         for clash in clashes:
             ck = conflict_key(clash.key, clash.field)
-            existing = conflicts.get(ck, {}).get("sides")
-            had = {
-                (s.get("value"), s.get("deleted")): s
-                for s in (existing if isinstance(existing, list) else [])
-                if isinstance(s, dict)
-            }
-            chosen = clash.sides[clash.keep] if clash.keep is not None else None
-            sides = sorted(
-                (had.get((s["value"], s["deleted"]), s) for s in clash.sides), key=side_order
-            )
-            if chosen is None:
-                shown = max(range(len(sides)), key=lambda i: (sides[i]["at"], sides[i]["value"]))
-            else:
-                shown = next(
-                    i
-                    for i, s in enumerate(sides)
-                    if s["value"] == chosen["value"] and not s["deleted"]
-                )
+            sides, shown = conflict_sides(clash.sides, clash.keep, conflicts.get(ck, {}))
             conflicts[ck] = {
                 **Conflict(id=0).to_dict(),
                 "table": clash.table,

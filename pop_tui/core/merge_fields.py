@@ -177,3 +177,28 @@ def _merge_conflict_field(field: str, ours: Any, theirs: Any) -> Any:
     if ours is MISSING or theirs is MISSING:
         return theirs if ours is MISSING else ours
     return max(ours, theirs, key=canon)
+
+
+def conflict_sides(
+    sides: tuple[dict[str, Any], ...], keep: int | None, existing: dict[str, Any]
+) -> tuple[list[dict[str, Any]], int]:
+    """The sides of a conflict found now (``keep``: the side the record holds; None: the one
+    saved later, ties: the larger value), in order, and the index of the one shown.
+
+    A side the ``existing`` conflict record has for the same value is kept as it was (its
+    device and time), so that finding one conflict again changes nothing."""
+    had_sides = existing.get("sides")
+    had = {
+        (s.get("value"), s.get("deleted")): s
+        for s in (had_sides if isinstance(had_sides, list) else [])
+        if isinstance(s, dict)
+    }
+    found = sorted((had.get((s["value"], s["deleted"]), s) for s in sides), key=side_order)
+    if keep is None:
+        shown = max(range(len(found)), key=lambda i: (found[i]["at"], found[i]["value"]))
+    else:
+        kept = sides[keep]
+        shown = next(
+            i for i, s in enumerate(found) if s["value"] == kept["value"] and not s["deleted"]
+        )
+    return found, shown
