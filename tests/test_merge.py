@@ -543,3 +543,60 @@ def test_what_came_in_from_the_other_side() -> None:
     result = merge_documents(base, a.document(), b.document())
     assert result.incoming == ("goal added: Learn Rust", "2 steps done", "1 check-in added")
     assert merge_documents(base, b.document(), a.document()).incoming == ("goal added: Sleep more",)
+
+
+def test_one_conflict_found_on_two_devices_is_one_record_with_every_side() -> None:
+    base = ancestor()
+    a, b = replicas(base)
+    c = Replica(base, "dev-c", "server", "2026-12-07T12:00:00")
+    a.edit(lambda e: e.update(e.plan.goals[1], title="Speak Dutch"))
+    b.edit(lambda e: e.update(e.plan.goals[1], title="Read Dutch"))
+    c.edit(lambda e: e.update(e.plan.goals[1], title="Write Dutch"))
+    on_laptop = merge_documents(base, a.document(), b.document()).tables
+    on_server = merge_documents(base, c.document(), b.document()).tables
+    both = merge_documents(base, on_laptop, on_server)
+    assert both.tables == merge_documents(base, on_server, on_laptop).tables
+    plan = loads_whole(both.tables)
+    (conflict,) = plan.table(Conflict).values()
+    # The laptop's value, not chosen in its own merge, is still one to choose.
+    assert [(s.device, s.value) for s in conflict.sides] == [
+        ("desktop", '"Read Dutch"'),
+        ("laptop", '"Speak Dutch"'),
+        ("server", '"Write Dutch"'),
+    ]
+    assert plan.goals[1].title == "Write Dutch"
+    assert conflict.sides[conflict.shown].value == '"Write Dutch"'
+
+
+def test_a_conflict_resolved_on_one_device_is_resolved_everywhere() -> None:
+    from pop_tui.core.conflicts import choose_side
+
+    base = ancestor()
+    a, b = replicas(base)
+    a.edit(lambda e: e.update(e.plan.goals[1], title="Speak Dutch"))
+    b.edit(lambda e: e.update(e.plan.goals[1], title="Read Dutch"))
+    merged = merge_documents(base, a.document(), b.document()).tables
+    laptop = Replica(merged, "dev-laptop", "laptop", "2026-12-08T10:00:00")
+    (conflict,) = laptop.plan.table(Conflict).values()
+    mine = next(n for n, s in enumerate(conflict.sides) if s.device == "laptop")
+    laptop.edit(lambda e: choose_side(e, conflict.id, mine))
+    desktop = Replica(merged, "dev-desktop", "desktop", "2026-12-08T09:00:00")
+    desktop.edit(lambda e: e.update(e.plan.steps[1], title="First lesson"))
+    result = both_ways(merged, laptop, desktop)
+    plan = loads_whole(result.tables)
+    assert plan.goals[1].title == "Speak Dutch" and plan.steps[1].title == "First lesson"
+    assert plan.table(Conflict) == {}
+
+
+def test_a_table_this_pop_does_not_know_is_merged_too() -> None:
+    base = ancestor()
+    a, b = replicas(base)
+    x, y = a.document(), b.document()
+    x["widgets"] = {"1": {"key": "w1", "size": 2}}
+    y["widgets"] = {"1": {"key": "w2", "size": 3}}
+    result = merge_documents(base, x, y)
+    assert result.tables == merge_documents(base, y, x).tables
+    assert sorted((r["key"], r["size"]) for r in result.tables["widgets"].values()) == [
+        ("w1", 2),
+        ("w2", 3),
+    ]

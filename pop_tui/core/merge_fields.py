@@ -186,16 +186,24 @@ def conflict_sides(
     saved later, ties: the larger value), in order, and the index of the one shown.
 
     A side the ``existing`` conflict record has for the same value is kept as it was (its
-    device and time), so that finding one conflict again changes nothing."""
+    device and time), so that finding one conflict again changes nothing; and so is a side
+    of a device that has no side now (a third device's value, not chosen yet). A device's
+    side with another value is its older value: it goes."""
     had_sides = existing.get("sides")
-    had = {
-        (s.get("value"), s.get("deleted")): s
-        for s in (had_sides if isinstance(had_sides, list) else [])
-        if isinstance(s, dict)
-    }
-    found = sorted((had.get((s["value"], s["deleted"]), s) for s in sides), key=side_order)
+    old = [s for s in (had_sides if isinstance(had_sides, list) else []) if isinstance(s, dict)]
+    had = {(s.get("value"), s.get("deleted")): s for s in old}
+    now = [had.get((s["value"], s["deleted"]), s) for s in sides]
+    devices = {s.get("device") for s in now}
+    values = {(s.get("value"), s.get("deleted")) for s in now}
+    others = [
+        s
+        for s in old
+        if s.get("device") not in devices and (s.get("value"), s.get("deleted")) not in values
+    ]
+    every = {canon(s): s for s in [*now, *others]}
+    found = sorted(every.values(), key=side_order)
     if keep is None:
-        shown = max(range(len(found)), key=lambda i: (found[i]["at"], found[i]["value"]))
+        shown = max(range(len(found)), key=lambda i: (str(found[i]["at"]), str(found[i]["value"])))
     else:
         kept = sides[keep]
         shown = next(
