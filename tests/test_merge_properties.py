@@ -371,3 +371,5 @@ def test_a_third_device_merges_into_a_merge(
     loads_whole(second)
     taken = merge_documents(first, first, second).tables
     assert plan_tables(taken) == plan_tables(second)
+    for side in (first, c.document()):
+        assert plan_tables(merge_documents(base, second, side).tables) == plan_tables(second)
