@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -91,6 +92,24 @@ def test_a_merge_result_is_written_by_serialize_and_verifies() -> None:
     assert file_checksum(raw) is not None
     read = parse("plan.json", raw)
     assert written_by_pop(raw, read["_meta"]["1"])
+
+
+def test_the_store_opens_a_merged_plan_with_its_conflicts(tmp_path: Path) -> None:
+    from pop_tui.store.plan_file import serialize
+    from pop_tui.store.plan_store import PlanStore
+
+    base = ancestor()
+    a, b = replicas(base)
+    a.edit(lambda e: e.update(e.plan.goals[1], title="Speak Dutch"))
+    b.edit(lambda e: delete_step(e, 3))
+    a.edit(lambda e: e.update(e.plan.steps[3], title="Lesson three"))
+    merged = merge_documents(base, a.document(), b.document()).tables
+    path = tmp_path / "plan.json"
+    path.write_bytes(serialize(merged))
+    store = PlanStore.open(path)
+    assert store.plan == Plan.from_dict(merged)
+    (conflict,) = store.plan.table(Conflict).values()
+    assert [s.deleted for s in conflict.sides] == [True, False]
 
 
 def test_both_add_goals_and_steps_with_colliding_ids_and_links_between_them() -> None:

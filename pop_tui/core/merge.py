@@ -29,6 +29,16 @@ document, ready for the store's ``serialize()``. The rules (SYNC-SPEC.md):
 
 The merge is commutative (``merge(b, x, y).tables == merge(b, y, x).tables``)
 and idempotent (merging the result again with either side changes no record).
+
+Where this goes beyond or differs from SYNC-SPEC.md: a schema-1 document (no
+keys, ``_history`` inside) is merged, read with legacy keys, rather than refused
+as another schema (only a newer schema or a broken header is refused); the two
+exceptions to "deleted on one side" above (a record still pointed at is kept and
+asked about; a step leaves an action moved to another goal); the kept side of a
+field-"" conflict holds the whole record as JSON; a conflict about a record gone
+from the merged plan is dropped; two versions of one conflict record never
+conflict (their sides are joined), and a conflict found again keeps a third
+device's side; other ``_meta`` fields come from the side saved later.
 """
 
 from __future__ import annotations
