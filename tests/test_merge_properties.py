@@ -48,6 +48,7 @@ from pop_tui.core.model import (
 )
 from pop_tui.core.op_error import OpError
 from pop_tui.core.ops import complete_step, hold_review, reopen_step
+from pop_tui.core.periods import PeriodError, start_period
 from pop_tui.core.record_changes import change_action
 from pop_tui.core.references import REFERENCES
 from pop_tui.core.removal import delete_goal, delete_step, delete_swot_item
@@ -84,6 +85,7 @@ OPS = (
     "move_step",
     "add_action",
     "move_action",
+    "new_period",
 )
 
 
@@ -185,6 +187,8 @@ def apply(edit: Edit, op: str, i: int, j: int, k: int) -> None:
             edit.add(Review, title=title, held=(HeldReview(date(2026, 1, 1 + k)),))
         else:
             hold_review(edit, review, day or date(2026, 12, 9), title)
+    elif op == "new_period":
+        start_period(edit, f"{title} {k}", date(2026, 12, 7 + j))
     elif op == "move_step" and step is not None:
         to = _pick(plan.goals, j)
         if to is not None:
@@ -197,7 +201,7 @@ def replica(base: Tables, name: str, at: str, edits: list[tuple[str, int, int, i
     found = Replica(base, f"dev-{name}", name, at)
     for op, i, j, k in edits:
         # An edit the plan refuses (a step done already): the device goes on with the next.
-        with contextlib.suppress(OpError, RuleError):
+        with contextlib.suppress(OpError, RuleError, PeriodError):
             found.edit(lambda e, op=op, i=i, j=j, k=k: apply(e, op, i, j, k))
     return found
 
