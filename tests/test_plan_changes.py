@@ -9,7 +9,7 @@ import pytest
 from pop_tui.core.checkins import check_in
 from pop_tui.core.edit import Edit
 from pop_tui.core.merge import MergeError, merge_documents
-from pop_tui.core.model import Goal, Period, Plan, SwotItem
+from pop_tui.core.model import Goal, Period, Plan, Step, SwotItem
 from pop_tui.core.periods import start_period
 from pop_tui.core.plan_changes import describe_changes, short_title
 from pop_tui.core.removal import delete_goal, delete_step
@@ -106,14 +106,22 @@ def test_in_dutch() -> None:
 def test_a_record_with_a_new_number_is_not_new() -> None:
     base = ancestor()
     a, b = replicas(base)
-    a.edit(lambda e: e.add(Goal, title="Learn Rust"))
-    b.edit(lambda e: e.add(Goal, title="Run 10 km"))
+
+    def goal_with_a_step(title: str) -> object:
+        def add(edit: Edit) -> None:
+            goal = edit.add(Goal, title=title)
+            edit.add(Step, goal_id=goal.id, title="first")
+
+        return add
+
+    a.edit(goal_with_a_step("Learn Rust"))
+    b.edit(goal_with_a_step("Run 10 km"))
     x = a.document()
     merged = merge_documents(base, x, b.document())
-    assert merged.renumbered
+    assert {r.table for r in merged.renumbered} == {"goals", "steps"}
+    # Whichever of the two goals got the new number: one goal and one step came in.
     lines = describe_changes(x, merged.tables)
-    assert any(line.startswith("goal added: ") for line in lines)
-    assert len([line for line in lines if "added" in line]) == 1
+    assert lines == ["goal added: Run 10 km", "1 step added"]
 
 
 def test_what_the_other_side_brought_is_the_incoming_of_a_merge() -> None:
