@@ -50,6 +50,8 @@ COMMANDS = [
     ["status", "--json"],
     ["list", "goals", "--json"],
     ["completion", "bash"],
+    ["sync", "--status"],
+    ["sync", "--status", "--json"],
     ["__complete", "bash", "2", "pop", "done", ""],
 ]
 
