@@ -28,6 +28,7 @@ from pop_tui.store.plan_store import PlanStore
 from pop_tui.ui.app import PopApp
 from pop_tui.ui.dialogs.form import FormDialog
 from tests.conftest import NOW, TODAY, notice_other_session
+from tests.keyboard import type_text
 
 MakeApp = Callable[[PlanStore], PopApp]
 
@@ -186,7 +187,7 @@ async def test_a_form_saved_while_another_pop_holds_the_lock_waits_open_and_save
         assert isinstance(form, FormDialog)
         title = form.query_one("#field-title", Input)
         title.focus()
-        await pilot.press(*"Waited")
+        await type_text(pilot, "Waited")
         held = files.take_lock(plan_path)
         try:
             await pilot.press("enter")
