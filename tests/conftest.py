@@ -26,6 +26,7 @@ TODAY = date(2026, 11, 29)
 NOW = datetime(2026, 11, 29, 9, 30)
 
 
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: without xdist, unused
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """What ``pytest -n auto`` means here: two workers a core.
 
