@@ -12,7 +12,7 @@ import pytest
 
 from pop_tui.core.model import Goal, Step
 from pop_tui.store import file_sync, local
-from pop_tui.store.plan_store import PlanStore
+from pop_tui.store.plan_store import PlanStore, UndoError
 from tests.pop_shell import pop
 
 Capsys = pytest.CaptureFixture[str]
@@ -170,3 +170,35 @@ def test_without_an_ancestor_both_values_are_kept_as_a_conflict(
     (conflict,) = store.plan.tables["conflicts"].values()  # asked, not lost
     values = sorted(json.loads(side.value) for side in conflict.sides)
     assert (conflict.table, conflict.field, values) == ("steps", "title", ["Read", "Read the book"])
+
+
+def test_undo_takes_back_this_device_s_own_change_never_the_other_s(tmp_path: Path) -> None:
+    laptop, desktop = devices(tmp_path)
+    on_desktop = PlanStore.open(desktop)
+    assert not on_desktop.can_undo()  # the laptop's changes came with the plan, not its history
+    on_desktop.apply("rename", lambda e: e.update(on_desktop.plan.goals[1], title="Learn Go"))
+    on_laptop = PlanStore.open(laptop)
+    on_laptop.apply("Add goal: Talk", lambda e: e.add(Goal, title="Give a talk"))
+    on_laptop.apply("Rename step", lambda e: e.update(on_laptop.plan.steps[1], title="Read"))
+    theirs = json.loads(desktop.read_bytes())
+    on_laptop.merge_in(theirs, file_sync.ancestor(on_laptop, theirs))
+    assert on_laptop.plan.goals[1].title == "Learn Go"
+    # The laptop's undo takes back its own last change; the desktop's rename stays.
+    assert on_laptop.undo() == "Rename step"
+    assert on_laptop.plan.steps[1].title == "Read the book"
+    assert on_laptop.plan.goals[1].title == "Learn Go"
+    # A change of its own whose record the merge changed since is refused, with the reason.
+    shutil.copy(laptop, desktop)  # the file sync brings the laptop's plan to the desktop
+    on_desktop = PlanStore.open(desktop)
+    on_desktop.apply("t", lambda e: e.update(on_desktop.plan.goals[1], title="Learn Go well"))
+    on_laptop.apply("t", lambda e: e.update(on_laptop.plan.goals[1], kind="personal"))
+    shutil.copy(desktop, laptop.with_name(SYNCTHING))
+    assert file_sync.merge_copies(on_laptop)[0].merged
+    goal = on_laptop.plan.goals[1]
+    assert (goal.title, goal.kind, on_laptop.plan.tables["conflicts"]) == (
+        "Learn Go well",
+        "personal",
+        {},
+    )
+    with pytest.raises(UndoError, match="changed since"):
+        on_laptop.undo()
