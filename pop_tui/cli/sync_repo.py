@@ -442,8 +442,9 @@ def _said(exc: GitError) -> str:
 
 
 def tail(text: str) -> str:
+    """git's last few lines of complaint, as one clause (a sentence of pop's goes on after it)."""
     lines = [
-        line.removeprefix("fatal: ").removeprefix("error: ").strip()
+        line.removeprefix("fatal: ").removeprefix("error: ").strip().rstrip(".")
         for line in text.splitlines()
         if line.strip() and not line.startswith("hint:")
     ]
