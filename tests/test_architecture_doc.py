@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pop_tui.store import agenda_index, drafts, files
+from pop_tui.store import agenda_index, drafts, files, local
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = (ROOT / "docs" / "ARCHITECTURE.md").read_text()
@@ -29,7 +29,7 @@ def test_every_module_and_folder_the_page_names_exists() -> None:
     names = named_paths()
     assert {"core/", "store/plan_store.py", "ui/plan_work.py", "cli/parser.py"} <= names
     for name in names:
-        if name in ("backups/", "drafts/", "cache/"):
+        if name in ("backups/", "drafts/", "cache/", "local/"):
             continue  # folders beside the plan, checked below
         where(name)
 
@@ -39,7 +39,8 @@ def test_the_folders_beside_the_plan_are_the_ones_pop_makes(tmp_path: Path) -> N
     assert files.backup_folder(plan).name == "backups"
     assert drafts.drafts_folder(plan).name == "drafts"
     assert agenda_index.CACHE_FOLDER == "cache"
-    for folder in ("backups/", "drafts/", "cache/", "plan.json.lock"):
+    assert local.local_folder(plan).name == "local"
+    for folder in ("backups/", "drafts/", "cache/", "local/", "plan.json.lock"):
         assert folder in PAGE
 
 
