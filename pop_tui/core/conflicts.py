@@ -17,6 +17,7 @@ through the model and the rules (:mod:`pop_tui.core.rules`); a bad one raises
 
 from __future__ import annotations
 
+import contextlib
 import json
 import typing
 from collections.abc import Callable
@@ -116,10 +117,8 @@ def _record_name(table: str, id: int, record: Record | None) -> str:
     title = record_title(table, record.to_dict()) if record is not None else ""
     noun = t(f"merge.noun.{table}.one") if table in TABLES else printable(table)
     if title and _is_date(table, TITLE_FIELDS.get(table, "")):
-        try:
+        with contextlib.suppress(ValueError):
             title = format_date(date.fromisoformat(title))
-        except ValueError:
-            pass
     return f"{noun} {id}: {short_title(title)}" if title else f"{noun} {id}"
 
 
