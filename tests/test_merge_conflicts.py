@@ -18,11 +18,11 @@ from pop_tui.core.conflicts import (
 )
 from pop_tui.core.edit import Edit
 from pop_tui.core.merge import merge_documents
-from pop_tui.core.model import Conflict, Plan
+from pop_tui.core.model import Conflict, Plan, ProgressEntry
 from pop_tui.core.removal import delete_goal, delete_step
 from pop_tui.core.rules import RuleError
 from pop_tui.core.texts import set_language
-from tests.merge_docs import Replica, loads_whole
+from tests.merge_docs import Replica, document, loads_whole
 from tests.test_merge import DESKTOP, LAPTOP, ancestor, replicas
 
 
@@ -195,3 +195,17 @@ def test_deleting_a_goal_takes_what_exists_for_it_and_its_other_conflicts() -> N
     delete_record(Edit(plan), goal_conflict.id)
     assert plan.goals == {} and plan.steps == {}
     assert plan.table(Conflict) == {}
+
+
+def test_a_record_named_by_its_day_is_listed_with_the_day() -> None:
+    plan = Plan.from_dict(ancestor())
+    edit = Edit(plan)
+    edit.add(ProgressEntry, goal_id=1, on=date(2026, 12, 1), value=3.0)
+    base = document(plan, device_id="dev-origin", device="origin", last_ids=edit.last_ids)
+    a, b = replicas(base)
+    a.edit(lambda e: e.update(e.plan.table(ProgressEntry)[1], value=4.0))
+    b.edit(lambda e: e.update(e.plan.table(ProgressEntry)[1], value=5.5))
+    merged_plan = loads_whole(merge_documents(base, a.document(), b.document()).tables)
+    (view,) = open_conflicts(merged_plan)
+    assert view.title == "measurement 1: Tue 1 Dec 2026"
+    assert sorted(s.value for s in view.sides) == ["4", "5.5"]

@@ -17,6 +17,7 @@ through the model and the rules (:mod:`pop_tui.core.rules`); a bad one raises
 
 from __future__ import annotations
 
+import contextlib
 import json
 import typing
 from collections.abc import Callable
@@ -25,7 +26,7 @@ from typing import Any
 
 from pop_tui.core.dates import format_date
 from pop_tui.core.edit import Edit
-from pop_tui.core.merge_doc import record_title
+from pop_tui.core.merge_doc import TITLE_FIELDS, record_title
 from pop_tui.core.model import TABLES, Conflict, ConflictSide, ModelError, Plan, Record
 from pop_tui.core.numbers import format_number
 from pop_tui.core.op_error import OpError
@@ -115,8 +116,9 @@ def field_label(field: str) -> str:
 def _record_name(table: str, id: int, record: Record | None) -> str:
     title = record_title(table, record.to_dict()) if record is not None else ""
     noun = t(f"merge.noun.{table}.one") if table in TABLES else printable(table)
-    if table == "checkins" and title:
-        title = format_date(date.fromisoformat(title))
+    if title and _is_date(table, TITLE_FIELDS.get(table, "")):
+        with contextlib.suppress(ValueError):
+            title = format_date(date.fromisoformat(title))
     return f"{noun} {id}: {short_title(title)}" if title else f"{noun} {id}"
 
 
