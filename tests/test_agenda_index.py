@@ -70,13 +70,19 @@ def test_every_save_writes_a_current_index(demo_store: PlanStore, capsys: Capsys
 
 def _same_size_other_plan(path: Path, folder: Path) -> Path:
     """Another device's plan file of exactly the same size (one title differs by a letter)."""
-    other = folder / "plan.json"
     plan = PlanStore.open(path).plan
     step = plan.steps[13]
     title = step.title[:-1] + ("X" if step.title[-1] != "X" else "Y")
     plan.put(step.replace(title=title))
-    write_new_plan(other, plan)
-    return other
+    # The checksum is written as a number, 1 to 10 digits long: a few tries find a file
+    # whose checksum has as many digits as the plan's.
+    for attempt in range(50):
+        other = folder / str(attempt) / "plan.json"
+        other.parent.mkdir()
+        write_new_plan(other, plan)
+        if other.stat().st_size == path.stat().st_size:
+            return other
+    raise AssertionError("no plan of the same size in 50 tries")
 
 
 def test_a_plan_replaced_by_a_copy_of_the_same_size_is_never_shown_stale(
