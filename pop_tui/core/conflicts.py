@@ -103,7 +103,7 @@ def kind_name(table: str) -> str:
 
 
 def record_name(plan: Plan, conflict: Conflict) -> str:
-    """"goal 3 · Learn Rust" for the record the conflict is about (printable)."""
+    """ "goal 3 · Learn Rust" for the record the conflict is about (printable)."""
     kind = kind_name(conflict.table)
     record = plan.get(conflict.table, conflict.record_id)
     if record is None:
@@ -181,7 +181,7 @@ def view(plan: Plan, conflict: Conflict, device: str) -> ConflictView:
             index=n,
             device=printable(side.device) or "?",
             at=when_text(side.at),
-            text=side_text(side),
+            text=side_text(side) if conflict.field or side.deleted else t("conflicts.changed"),
             deleted=side.deleted,
             shown=n == conflict.shown,
             mine=n == mine,

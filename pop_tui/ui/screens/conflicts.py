@@ -1,0 +1,284 @@
+"""The conflicts that syncing left, resolved one by one.
+
+Reached from the dashboard (``r``, or Enter on a conflict) and the command
+palette. Each conflict shows the record, the field and the value of each device
+with its time; this device's side is named so. ``m`` keeps this device's value,
+``t`` the other device's, ``e`` types a new one (a form, checked like every
+other edit: a wrong value is said at the field and nothing changes). A record
+deleted on one device and changed on the other is kept with ``K`` or deleted
+with ``d``. Every choice is one change of the plan, which ``u`` undoes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Header, OptionList, Static
+
+from pop_tui.core import conflicts
+from pop_tui.core.conflicts import ConflictView
+from pop_tui.core.edit import Edit
+from pop_tui.core.model import Conflict
+from pop_tui.core.op_error import OpError
+from pop_tui.core.printable import printable
+from pop_tui.core.rules import REQUIRED
+from pop_tui.core.texts import t
+from pop_tui.ui.dialogs.fields import FormField, Values
+from pop_tui.ui.dialogs.form import FormDialog
+from pop_tui.ui.keys import described
+from pop_tui.ui.screens.conflict_rows import conflict_option
+from pop_tui.ui.styles import stylesheet
+from pop_tui.ui.sync_state import synced_text
+from pop_tui.ui.widgets.key_bar import KeyBar
+from pop_tui.ui.widgets.record_list import RecordList, record_id
+
+if TYPE_CHECKING:
+    from pop_tui.ui.context import PopContext
+
+# What needs a conflict about one field, and what one about a deleted record.
+FIELD_ACTIONS = frozenset({"edit"})
+RECORD_ACTIONS = frozenset({"keep", "delete"})
+
+
+class ConflictValueForm(FormDialog):
+    """One field's new value, typed as the field is typed everywhere else."""
+
+    KEEPS_DRAFTS: ClassVar[bool] = False
+
+    def __init__(
+        self, found: ConflictView, current: Any, submit: Callable[[Any], bool], today: date
+    ) -> None:
+        self.found = found
+        kind = found.typed
+        name = found.field
+        if kind == "choice":
+            choices = conflicts.field_choices(found.table, name)
+            field = FormField(
+                name,
+                t("conflicts.form.value", field=name),
+                "choice",
+                value=current if current in choices else choices[0],
+                choices=tuple((choice, choice) for choice in choices),
+            )
+        else:
+            field = FormField(
+                name,
+                t("conflicts.form.value", field=name),
+                "date" if kind == "date" else "number" if kind in ("number", "integer") else "text",
+                value=current,
+                required=(found.table, name) in REQUIRED,
+            )
+        sides = " / ".join(side.text for side in found.sides)
+        super().__init__(
+            t("conflicts.form.title", record=found.record),
+            [field],
+            lambda values: submit(self.stored(values)),
+            today,
+            intro=t("conflicts.form.intro", field=name, sides=sides),
+        )
+
+    def stored(self, values: Values) -> Any:
+        """The form's value as the record's dict holds it."""
+        value = values[self.found.field]
+        kind = self.found.typed
+        if kind == "date":
+            return value.isoformat() if isinstance(value, date) else None
+        if kind == "integer":
+            return int(value) if value is not None else None
+        if kind == "list":
+            return conflicts.read_typed(self.found.table, self.found.field, value, self.today)
+        return value
+
+    def check(self, values: Values) -> dict[str, str]:
+        value = values[self.found.field]
+        if self.found.typed == "integer" and value is not None and not float(value).is_integer():
+            return {self.found.field: t("conflicts.not_whole", value=printable(str(value)))}
+        return {}
+
+
+class ConflictsScreen(Screen[None]):
+    """Every open conflict; m, t, e resolve one about a field, K and d one about a record."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = [stylesheet("conflicts")]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("m", "mine", described("conflicts.key.mine"), id="conflicts.mine"),
+        Binding("t", "theirs", described("conflicts.key.theirs"), id="conflicts.theirs"),
+        Binding("e", "edit", described("conflicts.key.edit"), id="conflicts.edit"),
+        Binding("K", "keep", described("conflicts.key.keep"), id="conflicts.keep"),
+        Binding("d", "delete", described("conflicts.key.delete"), id="conflicts.delete"),
+        Binding("escape", "back", described("conflicts.key.back"), id="conflicts.back"),
+    ]
+
+    def __init__(self, select: int | None = None) -> None:
+        super().__init__()
+        self.select = select
+
+    @property
+    def pop(self) -> PopContext:
+        return cast("PopContext", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(Content(t("conflicts.intro")), id="conflicts-intro")
+        yield RecordList(id="conflicts-list")
+        yield Static(Content(t("conflicts.none")), id="conflicts-empty")
+        yield KeyBar()
+
+    @property
+    def listing(self) -> RecordList:
+        return self.query_one("#conflicts-list", RecordList)
+
+    def on_mount(self) -> None:
+        self.title = t("conflicts.title")
+        self.watch(self.app, "revision", self.refresh_view, init=False)
+        keep = f"conflict:{self.select}" if self.select is not None else None
+        self.refresh_view(keep=keep)
+        self.listing.focus()
+
+    def device(self) -> str:
+        return self.pop.store.device.name
+
+    def refresh_view(self, keep: str | None = None) -> None:
+        plan = self.pop.store.plan
+        found = conflicts.views(plan, self.device())
+        self.listing.rebuild([conflict_option(view) for view in found], keep=keep)
+        self.listing.display = bool(found)
+        self.query_one("#conflicts-empty", Static).display = not found
+        self.sub_title = t(
+            "conflicts.subtitle",
+            count=len(found),
+            synced=synced_text(self.pop.store.path, self.pop.today()),
+        )
+        self.refresh_bindings()
+
+    def current(self) -> ConflictView | None:
+        id = record_id(self.listing.highlighted_id, "conflict")
+        conflict = self.pop.store.plan.table(Conflict).get(id) if id is not None else None
+        if conflict is None:
+            return None
+        return conflicts.view(self.pop.store.plan, conflict, self.device())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action not in FIELD_ACTIONS | RECORD_ACTIONS | {"mine", "theirs"}:
+            return True
+        if not self.is_mounted or not self.query("#conflicts-list"):
+            return None
+        found = self.current()
+        if found is None:
+            return None
+        if action in FIELD_ACTIONS:
+            return bool(found.field) and found.typed is not None
+        if action in RECORD_ACTIONS:
+            return not found.field
+        return True
+
+    @on(OptionList.OptionHighlighted)
+    def _moved(self) -> None:
+        self.refresh_bindings()
+
+    # --- resolving ------------------------------------------------------------------
+
+    def _resolve(self, found: ConflictView, label: str, mutation: Callable[[Edit], object]) -> bool:
+        try:
+            saved = self.pop.save(label, mutation)
+        except OpError as exc:  # resolved or changed by another session meanwhile
+            self.pop.say(printable(str(exc)), severity="warning")
+            return False
+        if saved:
+            self.pop.say(t("conflicts.msg.resolved", record=found.record))
+        return saved
+
+    def _side(self, found: ConflictView, side: int) -> None:
+        chosen = found.sides[side]
+        if chosen.deleted:
+            label = t("conflicts.label.delete", record=found.record)
+        elif not found.field:
+            label = t("conflicts.label.keep", record=found.record)
+        else:
+            label = t(
+                "conflicts.label.side", record=found.record, field=found.field, device=chosen.device
+            )
+        self._resolve(found, label, lambda edit: conflicts.choose_side(edit, found.id, side))
+
+    def _pick(self, theirs: bool) -> None:
+        found = self.current()
+        if found is None:
+            return
+        mine = next((side.index for side in found.sides if side.mine), None)
+        if mine is None or (theirs and len(found.sides) != 2):
+            self.pop.say(
+                t("conflicts.msg.no_mine", device=printable(self.device()), id=found.id),
+                severity="warning",
+            )
+            return
+        self._side(found, 1 - mine if theirs else mine)
+
+    def action_mine(self) -> None:
+        self._pick(theirs=False)
+
+    def action_theirs(self) -> None:
+        self._pick(theirs=True)
+
+    def action_keep(self) -> None:
+        found = self.current()
+        if found is None:
+            return
+        if found.field:
+            self.pop.say(t("conflicts.msg.only_field"), severity="warning")
+            return
+        label = t("conflicts.label.keep", record=found.record)
+        self._resolve(found, label, lambda edit: conflicts.keep_record(edit, found.id))
+
+    def action_delete(self) -> None:
+        found = self.current()
+        if found is None:
+            return
+        if found.field:
+            self.pop.say(t("conflicts.msg.only_field"), severity="warning")
+            return
+        label = t("conflicts.label.delete", record=found.record)
+        self._resolve(found, label, lambda edit: conflicts.delete_record(edit, found.id))
+
+    def action_edit(self) -> None:
+        found = self.current()
+        if found is None:
+            return
+        if not found.field:
+            self.pop.say(t("conflicts.msg.only_record"), severity="warning")
+            return
+        if found.typed is None:
+            self.pop.say(t("conflicts.not_typed", field=found.field), severity="warning")
+            return
+        record = self.pop.store.plan.get(found.table, found.record_id)
+        current = getattr(record, found.field, None) if record is not None else None
+        if isinstance(current, tuple):
+            current = conflicts.LIST_SEPARATOR.join(str(item) for item in current)
+        elif isinstance(current, int) and not isinstance(current, bool):
+            current = float(current)
+        label = t("conflicts.label.value", record=found.record, field=found.field)
+
+        def submit(value: Any) -> bool:
+            return self._resolve(
+                found, label, lambda edit: conflicts.give_value(edit, found.id, value)
+            )
+
+        self.app.push_screen(ConflictValueForm(found, current, submit, self.pop.today()))
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        found = self.current()
+        if found is not None and found.field and found.typed is not None:
+            self.action_edit()
+
+    def action_back(self) -> None:
+        self.dismiss(None)
