@@ -184,6 +184,14 @@ def records(kind: str, db: str | None, env: dict[str, str]) -> list[Candidate]:
                 key=lambda r: (r.next_on is None, r.next_on or date.max, r.id),
             )
             found = [(r.id, r.title) for r in reviews]
+        elif kind == "conflicts":
+            from pop_tui.core.conflicts import kind_name
+            from pop_tui.core.model import Conflict
+
+            found = [
+                (c.id, f"{kind_name(c.table)} {c.record_id} · {c.field or '-'}")
+                for c in sorted(reader.table(Conflict).values(), key=lambda c: c.id)
+            ]
         else:
             from pop_tui.cli.pools import feedback_title
 

@@ -102,10 +102,9 @@ EN: dict[str, str] = {
     "conflicts.cli.row": "{id}  {record} · {field}",
     "conflicts.cli.side": "    {n}. {who} {at}: {value}",
     "conflicts.cli.resolved": "Resolved {id}: {record}. pop undo takes it back.",
-    "conflicts.cli.choose": "Say how: {command} mine|theirs|1|2 or --value TEXT.",
-    "conflicts.cli.choose_record": "Say how: {command} keep|delete.",
+    "conflicts.cli.choose": "Say how: {command}, or --value TEXT.",
+    "conflicts.cli.choose_record": "Say how: {command}.",
     "conflicts.cli.both": "Give either a choice or --value, not both.",
-    "conflicts.cli.bad_choice": "{choice!r} is not a choice: mine, theirs, 1, 2, keep or delete.",
     "conflicts.cli.no_mine": (
         "Neither side is from this device ({device}): choose a side by its number (1 or 2)."
     ),
@@ -218,10 +217,9 @@ NL: dict[str, str] = {
     "conflicts.cli.row": "{id}  {record} · {field}",
     "conflicts.cli.side": "    {n}. {who} {at}: {value}",
     "conflicts.cli.resolved": "Opgelost {id}: {record}. pop undo draait het terug.",
-    "conflicts.cli.choose": "Zeg hoe: {command} mine|theirs|1|2 of --value TEKST.",
-    "conflicts.cli.choose_record": "Zeg hoe: {command} keep|delete.",
+    "conflicts.cli.choose": "Zeg hoe: {command}, of --value TEKST.",
+    "conflicts.cli.choose_record": "Zeg hoe: {command}.",
     "conflicts.cli.both": "Geef een keuze of --value, niet allebei.",
-    "conflicts.cli.bad_choice": "{choice!r} is geen keuze: mine, theirs, 1, 2, keep of delete.",
     "conflicts.cli.no_mine": (
         "Geen van beide kanten komt van dit apparaat ({device}): kies een kant bij zijn "
         "nummer (1 of 2)."
