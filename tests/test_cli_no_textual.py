@@ -49,6 +49,8 @@ COMMANDS = [
     ["status"],
     ["status", "--json"],
     ["list", "goals", "--json"],
+    ["conflicts"],
+    ["conflicts", "--json"],
     ["completion", "bash"],
     ["__complete", "bash", "2", "pop", "done", ""],
 ]

@@ -83,7 +83,7 @@ def run_list(args: argparse.Namespace, context: Context) -> int:
         return 0
     for raw in found:
         view = conflicts.view(plan, raw, device)
-        field = view.field or t("conflicts.deleted_field")
+        field = view.label or t("conflicts.deleted_field")
         print(t("conflicts.cli.row", id=f"#{view.id}", record=view.record, field=field))
         for side in view.sides:
             print(
@@ -142,7 +142,7 @@ def run_resolve(args: argparse.Namespace, context: Context) -> int:
         if not raw.field:
             raise CommandFailed(t("conflicts.keep_or_delete"))
         value = conflicts.read_typed(raw.table, raw.field, " ".join(args.value), context.today)
-        label = t("conflicts.label.value", record=view.record, field=raw.field)
+        label = t("conflicts.label.value", record=view.record, field=view.label)
         store.apply(label, lambda edit: conflicts.give_value(edit, raw.id, value))
     elif choice in RECORD_CHOICES:
         if raw.field:
@@ -165,7 +165,7 @@ def run_resolve(args: argparse.Namespace, context: Context) -> int:
             label = t("conflicts.label.keep", record=view.record)
         else:
             label = t(
-                "conflicts.label.side", record=view.record, field=raw.field, device=chosen.device
+                "conflicts.label.side", record=view.record, field=view.label, device=chosen.device
             )
         store.apply(label, lambda edit: conflicts.choose_side(edit, raw.id, side))
     print(

@@ -85,6 +85,7 @@ class ConflictView(Value):
     record_id: int
     record: str  # "goal 3 · Learn Rust"
     field: str  # "" when one side deleted the record
+    label: str  # the field as it is named ("due date"); "" with field ""
     sides: tuple[SideView, ...]
     typed: FieldKind | None  # how a new value is typed; None: only a side can be chosen
 
@@ -100,6 +101,14 @@ def kind_name(table: str) -> str:
         return t(f"conflicts.kind.{table}")
     except KeyError:
         return table
+
+
+def field_name(field: str) -> str:
+    """What a field is called in a conflict ("due date"); a field with no name: as it is."""
+    try:
+        return t(f"conflicts.field.{field}")
+    except KeyError:
+        return field
 
 
 def record_name(plan: Plan, conflict: Conflict) -> str:
@@ -194,6 +203,7 @@ def view(plan: Plan, conflict: Conflict, device: str) -> ConflictView:
         record_id=conflict.record_id,
         record=record_name(plan, conflict),
         field=conflict.field,
+        label=field_name(conflict.field) if conflict.field else "",
         sides=sides,
         typed=field_kind(conflict.table, conflict.field),
     )
@@ -264,7 +274,7 @@ def read_typed(table: str, field: str, text: str, today: date) -> Any:
     kind = field_kind(table, field)
     text = text.strip()
     if kind is None:
-        raise OpError(t("conflicts.not_typed", field=field))
+        raise OpError(t("conflicts.not_typed", field=field_name(field)))
     if kind == "text":
         if len(text) > max_length(field):
             raise OpError(t("entry.too_long", most=max_length(field), length=len(text)))

@@ -11,21 +11,21 @@ from pop_tui.core.texts import t
 
 
 def side_line(side: SideView, indent: str = "  ") -> Content:
-    """``laptop (this device) Mon 7 Dec 2026 10:00: Learn Rust``."""
+    """``Learn Rust  (laptop, this device · Mon 7 Dec 2026 10:00)``: the value first, so that
+    a narrow window cuts off the time rather than what the choice is about."""
     who = t("conflicts.side.mine", device=side.device) if side.mine else side.device
-    value_style = "italic" if side.deleted else ""
     return Content.assemble(
         indent,
-        (who, "bold" if side.mine else ""),
-        (" " + side.at, "dim"),
-        ": ",
-        (side.text, value_style),
+        (side.text, "italic" if side.deleted else ""),
+        ("  (", "dim"),
+        (who, "bold" if side.mine else "dim"),
+        (" · " + side.at + ")", "dim"),
     )
 
 
 def conflict_content(found: ConflictView, indent: str = "") -> Content:
     """The conflict on several lines: what it is about, then each side."""
-    about = found.field or t("conflicts.deleted_field")
+    about = found.label or t("conflicts.deleted_field")
     head = Content.assemble(indent, (found.record, "bold"), (" · " + about, "dim"))
     lines = [head, *(side_line(side, indent + "  ") for side in found.sides)]
     return Content("\n").join(lines)

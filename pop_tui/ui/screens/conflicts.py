@@ -63,7 +63,7 @@ class ConflictValueForm(FormDialog):
             choices = conflicts.field_choices(found.table, name)
             field = FormField(
                 name,
-                t("conflicts.form.value", field=name),
+                t("conflicts.form.value", field=found.label),
                 "choice",
                 value=current if current in choices else choices[0],
                 choices=tuple((choice, choice) for choice in choices),
@@ -71,7 +71,7 @@ class ConflictValueForm(FormDialog):
         else:
             field = FormField(
                 name,
-                t("conflicts.form.value", field=name),
+                t("conflicts.form.value", field=found.label),
                 "date" if kind == "date" else "number" if kind in ("number", "integer") else "text",
                 value=current,
                 required=(found.table, name) in REQUIRED,
@@ -82,7 +82,7 @@ class ConflictValueForm(FormDialog):
             [field],
             lambda values: submit(self.stored(values)),
             today,
-            intro=t("conflicts.form.intro", field=name, sides=sides),
+            intro=t("conflicts.form.intro", field=found.label, sides=sides),
         )
 
     def stored(self, values: Values) -> Any:
@@ -205,7 +205,7 @@ class ConflictsScreen(Screen[None]):
             label = t("conflicts.label.keep", record=found.record)
         else:
             label = t(
-                "conflicts.label.side", record=found.record, field=found.field, device=chosen.device
+                "conflicts.label.side", record=found.record, field=found.label, device=chosen.device
             )
         self._resolve(found, label, lambda edit: conflicts.choose_side(edit, found.id, side))
 
@@ -256,7 +256,7 @@ class ConflictsScreen(Screen[None]):
             self.pop.say(t("conflicts.msg.only_record"), severity="warning")
             return
         if found.typed is None:
-            self.pop.say(t("conflicts.not_typed", field=found.field), severity="warning")
+            self.pop.say(t("conflicts.not_typed", field=found.label), severity="warning")
             return
         record = self.pop.store.plan.get(found.table, found.record_id)
         current = getattr(record, found.field, None) if record is not None else None
@@ -264,7 +264,7 @@ class ConflictsScreen(Screen[None]):
             current = conflicts.LIST_SEPARATOR.join(str(item) for item in current)
         elif isinstance(current, int) and not isinstance(current, bool):
             current = float(current)
-        label = t("conflicts.label.value", record=found.record, field=found.field)
+        label = t("conflicts.label.value", record=found.record, field=found.label)
 
         def submit(value: Any) -> bool:
             return self._resolve(
