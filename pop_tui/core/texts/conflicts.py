@@ -16,7 +16,6 @@ EN: dict[str, str] = {
     "conflicts.kind.progress": "progress entry",
     "conflicts.kind.goal_changes": "goal change",
     "conflicts.kind.periods": "period",
-    "conflicts.kind.conflicts": "conflict",
     # The fields, as a conflict names them.
     "conflicts.field.title": "title",
     "conflicts.field.due": "due date",
@@ -175,7 +174,6 @@ NL: dict[str, str] = {
     "conflicts.kind.progress": "meting",
     "conflicts.kind.goal_changes": "doelwijziging",
     "conflicts.kind.periods": "periode",
-    "conflicts.kind.conflicts": "conflict",
     "conflicts.field.title": "titel",
     "conflicts.field.due": "datum",
     "conflicts.field.done_on": "afgerond op",
