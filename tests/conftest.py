@@ -16,6 +16,8 @@ from pop_tui.core.texts import set_language
 from pop_tui.store.plan_store import PlanStore, write_new_plan
 
 if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
     from pop_tui.ui.app import PopApp
 
 # Every test that needs "today" uses this day: a Sunday at the end of November.
@@ -89,3 +91,12 @@ def make_app() -> Callable[[PlanStore], PopApp]:
         return PopApp(store, today=lambda: TODAY, guide_empty_plan=False)
 
     return build
+
+
+async def notice_other_session(pilot: Pilot[None], app: PopApp) -> None:
+    """Let the app look at the file, as its timer does every second, and show what it read
+    (the file is read in a worker; this waits for it, not for a time)."""
+    worker = app._reload_if_changed()
+    if worker is not None:
+        await worker.wait()
+    await pilot.pause()

@@ -170,6 +170,7 @@ async def test_a_step_finished_elsewhere_meanwhile_does_not_spoil_the_checkin(
         other = PlanStore.open(demo_store.path)
         other.apply("elsewhere", lambda e: complete_step(e, 13, TODAY))
         await pilot.press("enter")
+        await app.workers.wait_for_complete()  # the changed file is read again in a worker
         await pilot.pause()
         # Nothing is left to record: refused as an empty check-in, the dialog stays.
         assert isinstance(app.screen, CheckInScreen)

@@ -61,7 +61,9 @@ async def type_into(pilot: Pilot[None], app: PopApp, name: str, text: str) -> No
 
 
 async def save(pilot: Pilot[None]) -> None:
+    """Enter, and wait for the save (a file changed elsewhere is read again in a worker)."""
     await pilot.press("enter")
+    await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
 

@@ -11,7 +11,7 @@ from pop_tui.core.model import Goal, Step
 from pop_tui.store.plan_store import PlanStore
 from pop_tui.ui.app import PopApp
 from pop_tui.ui.screens.help import HelpScreen
-from tests.conftest import NOW, TODAY
+from tests.conftest import NOW, TODAY, notice_other_session
 
 MakeApp = Callable[[PlanStore], PopApp]
 
@@ -151,8 +151,7 @@ async def test_change_by_another_session_shows_without_restart(
         other.apply(
             "add", lambda e: e.add(Step, goal_id=goal_id, title="From the shell", due=TODAY)
         )
-        app._reload_if_changed()
-        await pilot.pause()
+        await notice_other_session(pilot, app)
         assert any("From the shell" in line for line in shown(app))
 
 

@@ -30,7 +30,7 @@ from pop_tui.ui.dialogs.form import FormDialog
 from pop_tui.ui.screens.evaluation import EvaluationScreen
 from pop_tui.ui.screens.evaluation_forms import NO_GOAL
 from pop_tui.ui.widgets.record_list import RecordList
-from tests.conftest import NOW, TODAY
+from tests.conftest import NOW, TODAY, notice_other_session
 
 MakeApp = Callable[[PlanStore], PopApp]
 
@@ -71,8 +71,7 @@ async def type_into(pilot: Pilot[None], app: PopApp, name: str, text: str) -> No
 
 async def save_after_reload(pilot: Pilot[None], app: PopApp) -> None:
     """The live refresh notices the other session's save (as its timer would), then Enter."""
-    app._reload_if_changed()
-    await pilot.pause()
+    await notice_other_session(pilot, app)
     await pilot.press("enter")
     await pilot.pause()
 

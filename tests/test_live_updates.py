@@ -19,7 +19,7 @@ from pop_tui.store.plan_store import PlanStore
 from pop_tui.ui import app as app_module
 from pop_tui.ui.app import PopApp
 from pop_tui.ui.dialogs.form import FormDialog
-from tests.conftest import NOW, TODAY
+from tests.conftest import NOW, TODAY, notice_other_session
 from tests.pop_shell import pop_process
 
 MakeApp = Callable[[PlanStore], PopApp]
@@ -31,8 +31,7 @@ def other_session(path: Path) -> PlanStore:
 
 async def notice(pilot: Pilot[None], app: PopApp) -> None:
     """Let the app look at the file, as its timer does every second."""
-    app._reload_if_changed()
-    await pilot.pause()
+    await notice_other_session(pilot, app)
 
 
 def option_ids(listing: OptionList) -> list[str | None]:

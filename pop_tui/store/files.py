@@ -24,7 +24,7 @@ import errno
 import fcntl
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from pop_tui.core.failures import LinkTargetMissing, OtherOwner, ReadOnlyFile
@@ -175,6 +175,79 @@ def atomic_write(path: Path, data: bytes, *, keep: bool = False, durable: bool =
         fsync_folder(path.parent)
 
 
+class HeldLock:
+    """The plan's lock, held by this process until :meth:`release`.
+
+    ``flock`` belongs to the open file, not to a thread: a worker may take the
+    lock and hand it to the event loop, which saves and then releases it.
+    """
+
+    def __init__(self, path: Path, fd: int) -> None:
+        self.path = path
+        self._fd: int | None = fd
+
+    def release(self) -> None:
+        """Let the lock go (a second call does nothing)."""
+        fd, self._fd = self._fd, None
+        if fd is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_UN)
+            finally:
+                os.close(fd)
+
+
+def _lock_file(path: Path) -> tuple[Path, Path, int]:
+    """The file ``path`` stands for, its lock file, and that lock file opened."""
+    path = link_target(path)
+    ensure_folder(path.parent)
+    lock_path = path.with_name(path.name + ".lock")
+    return path, lock_path, os.open(lock_path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+
+
+def try_lock(path: Path) -> HeldLock | None:
+    """Take the lock of ``path`` if nobody holds it; never waits (None: another process has it)."""
+    path, _, fd = _lock_file(path)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        os.close(fd)
+        if exc.errno not in (errno.EAGAIN, errno.EACCES):
+            raise
+        return None
+    except BaseException:
+        os.close(fd)
+        raise
+    return HeldLock(path, fd)
+
+
+def take_lock(
+    path: Path, timeout: float = LOCK_TIMEOUT, give_up: Callable[[], bool] | None = None
+) -> HeldLock:
+    """Wait (up to ``timeout`` seconds) for the lock of ``path`` and take it.
+
+    ``give_up`` is asked while waiting; when it says True the wait ends with
+    :class:`LockTimeout` at once (a worker whose app is closing).
+    """
+    path, lock_path, fd = _lock_file(path)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return HeldLock(path, fd)
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                    raise
+                if time.monotonic() > deadline or (give_up is not None and give_up()):
+                    raise LockTimeout(
+                        errno.EAGAIN, f"another pop is still saving {path}", str(lock_path)
+                    ) from None
+                time.sleep(0.005)
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 @contextlib.contextmanager
 def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     """Hold an exclusive ``flock`` on ``<path>.lock`` (a separate file, never replaced).
@@ -182,30 +255,11 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     The lock lies beside the file a link points to, so that every link to one
     plan takes the same lock.
     """
-    path = link_target(path)
-    ensure_folder(path.parent)
-    lock_path = path.with_name(path.name + ".lock")
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+    held = take_lock(path, timeout)
     try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except OSError as exc:
-                if exc.errno not in (errno.EAGAIN, errno.EACCES):
-                    raise
-                if time.monotonic() > deadline:
-                    raise LockTimeout(
-                        errno.EAGAIN, f"another pop is still saving {path}", str(lock_path)
-                    ) from None
-                time.sleep(0.005)
-        try:
-            yield
-        finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
+        yield
     finally:
-        os.close(fd)
+        held.release()
 
 
 def backup_folder(path: Path) -> Path:

@@ -126,6 +126,8 @@ class PlanStore:
         # Set when the plan was read again inside the lock; the subscribers
         # are told (with None) as soon as the lock is released.
         self._reload_untold = False
+        # A lock this process took already (see holding): the store's calls use it.
+        self._held: files.HeldLock | None = None
 
     # --- reading --------------------------------------------------------------
 
@@ -232,6 +234,44 @@ class PlanStore:
             self._reload_untold = False
             self._notify(None)
 
+    # --- reading and locking off the event loop (see pop_tui.ui.plan_work) ---------
+
+    @property
+    def signature(self) -> tuple[int, int, int] | None:
+        """The file as this store last read or wrote it (see :func:`file_signature`)."""
+        return self._signature
+
+    def read_fresh(self) -> PlanStore:
+        """The plan file as it is now, read into a new store; this one is not touched.
+
+        Safe in a worker thread: every writer replaces the file atomically, so
+        the read is of one whole version. Raises what opening the plan raises.
+        """
+        fresh = type(self)(self.path, backups=self._storage.backups, now=self._now)
+        fresh._load()
+        return fresh
+
+    def install(self, fresh: PlanStore) -> None:
+        """Take the plan that :meth:`read_fresh` read, and tell the subscribers (with None).
+
+        Call it on the thread that owns this store; the subscribers, the clock
+        and the session's caches stay this store's own.
+        """
+        for name, value in vars(fresh).items():
+            if name not in _SESSION_STATE:
+                setattr(self, name, value)
+        self._notify(None)
+
+    @contextlib.contextmanager
+    def holding(self, lock: files.HeldLock) -> Iterator[None]:
+        """Within the block, saves, undo and redo use ``lock`` (held by this process)
+        instead of waiting for the lock themselves."""
+        self._held = lock
+        try:
+            yield
+        finally:
+            self._held = None
+
     # --- subscribers ----------------------------------------------------------
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
@@ -248,6 +288,9 @@ class PlanStore:
 
     @contextlib.contextmanager
     def _lock(self) -> Iterator[None]:
+        if self._held is not None:  # taken already (see holding)
+            yield
+            return
         with files.locked(self.path):
             yield
 
@@ -426,6 +469,21 @@ class PlanStore:
             folder = files.backup_folder(self.path)
             _untold.append(t("file.backup_failed", folder=folder, reason=reason))
 
+
+# What belongs to one PlanStore object rather than to the plan it read: install keeps these.
+_SESSION_STATE = frozenset(
+    {
+        "_now",
+        "_db",
+        "_storage",
+        "path",
+        "_backup_told",
+        "_listeners",
+        "_lines",
+        "_reload_untold",
+        "_held",
+    }
+)
 
 # Warnings of this process not yet shown (see take_warnings); a process holds one
 # TUI or runs one shell command, so one list is enough.

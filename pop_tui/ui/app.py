@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
 from rich.console import RenderableType
-from textual import events, work
+from textual import events
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 
 from pop_tui.core.edit import Change
 from pop_tui.core.entry import clean_entry
 from pop_tui.core.failures import describe_os_error
+from pop_tui.core.op_error import OpError
 from pop_tui.core.rules import RuleError
 from pop_tui.core.texts import t
 from pop_tui.store.drafts import Draft, list_drafts
@@ -28,6 +27,7 @@ from pop_tui.ui.context import (
     OpenExport,
     OpenHelp,
     PopContext,
+    QueuedChangeSettled,
     ShowSection,
     StartGuide,
     SwitchLanguage,
@@ -36,36 +36,15 @@ from pop_tui.ui.dialogs.base import blocks_app_keys
 from pop_tui.ui.keys import described
 from pop_tui.ui.modes import SECTION_MODES
 from pop_tui.ui.navigation import DIALOG_BLOCKED_ACTIONS, HOME, SECTION_BINDINGS
+from pop_tui.ui.plan_work import RELOAD_SECONDS
 from pop_tui.ui.screens.dashboard import DashboardScreen
-from pop_tui.ui.settings import SYNC_ON_QUIT, read_flag, settings_path
 from pop_tui.ui.styles import stylesheet
-from pop_tui.ui.sync_run import SyncResult
-from pop_tui.ui.terminal import TerminalApp
+from pop_tui.ui.syncing import QUIT_SYNC_SECONDS, SyncingApp
 
-# How often an open TUI looks whether another session changed the plan file.
-RELOAD_SECONDS = 1.0
-# The longest a sync on quit may keep pop open (each network step of git is bounded by it too).
-QUIT_SYNC_SECONDS = 4.0
+__all__ = ["QUIT_SYNC_SECONDS", "RELOAD_SECONDS", "PopApp"]
 
 
-class SyncDone(Message):
-    """A sync run in a worker thread has finished (or given up)."""
-
-    def __init__(self, result: SyncResult, *, quitting: bool) -> None:
-        super().__init__()
-        self.result = result
-        self.quitting = quitting
-
-
-class SyncChecked(Message):
-    """Whether the plan's folder is set up for sync: the remote's address, or None."""
-
-    def __init__(self, url: str | None) -> None:
-        super().__init__()
-        self.url = url
-
-
-class PopApp(TerminalApp):
+class PopApp(SyncingApp):
     """pop: the Personal Development Plan in the terminal."""
 
     TITLE = "pop"
@@ -93,25 +72,17 @@ class PopApp(TerminalApp):
         *,
         guide_empty_plan: bool = True,
     ) -> None:
-        super().__init__()
-        self.store = store
+        super().__init__(store)
         self.today = today
         # An empty plan opens the guided start (tests of other things turn it off).
         self.guide_empty_plan = guide_empty_plan
         self._unsubscribe = store.subscribe(self._on_store_change)
-        # Where the plan syncs to (None: not set up, or not known yet); found in a thread.
-        self.sync_url: str | None = None
-        self.syncing = False
-        self._quit_sync = False
-        self._quit_done = False
-        # What pop says on standard error once the app has ended (the sync on quit).
-        self.after_exit: list[str] = []
 
     def get_default_screen(self) -> DashboardScreen:
         return DashboardScreen()
 
     def on_mount(self) -> None:
-        self.set_interval(RELOAD_SECONDS, self._reload_if_changed)
+        self.watch_plan_file()
         self._check_sync()
         # The guide, the drafts and their dialogs are imported only when needed:
         # most starts have a plan and no drafts, and every import delays the first paint.
@@ -170,15 +141,21 @@ class PopApp(TerminalApp):
     def _on_store_change(self, changes: list[Change] | None) -> None:
         self.revision += 1
 
-    def _reload_if_changed(self) -> None:
-        try:
-            if self.store.reload_if_changed():
-                self.say(t("ui.msg.reloaded"))
-        except Exception as exc:  # a damaged file written by another tool: keep what we show
-            self.say(t("ui.msg.save_failed", error=exc), severity="error")
-
     def save(self, label: str, mutation: Callable[..., object]) -> bool:
-        """Run a mutation through the store; on failure say so and report False."""
+        """Run a mutation through the store; on failure say so and report False.
+
+        When another pop holds the plan's lock, the change waits for it (off the
+        event loop, see :mod:`pop_tui.ui.plan_work`) and True is reported: it is
+        kept, and saved in its turn.
+        """
+        owner = self.screen
+        saved = self.run_change(
+            lambda: self._apply(label, mutation),
+            queued=lambda: self._apply_queued(label, mutation, owner),
+        )
+        return saved is not False
+
+    def _apply(self, label: str, mutation: Callable[..., object]) -> bool:
         try:
             self.store.apply(label, mutation)
         except OSError as exc:
@@ -191,86 +168,31 @@ class PopApp(TerminalApp):
             self.say(warning, severity="warning")
         return True
 
-    # --- syncing (see pop_tui.ui.sync_run) ----------------------------------------------
-    # git runs in a worker thread, never on the event loop; the thread only posts
-    # messages, and their handlers here change what is shown.
-
-    @work(thread=True, exclusive=True, group="sync-check")
-    def _check_sync(self) -> None:
-        from pop_tui.ui.sync_run import sync_remote
-
+    def _apply_queued(
+        self, label: str, mutation: Callable[..., object], owner: Screen[Any]
+    ) -> bool:
+        # The change waited for the lock: what came of it goes to the screen that asked
+        # (a form waits open for it), else to the app (see _queued_change_settled).
         try:
-            url = sync_remote(self.store.path)
-        except Exception:  # git missing or broken: the palette just offers no sync
-            url = None
-        self.post_message(SyncChecked(url))
+            saved = self._apply(label, mutation)
+        except Exception as exc:
+            settled = QueuedChangeSettled(False, exc)
+            saved = False
+        else:
+            settled = QueuedChangeSettled(saved)
+        (owner if owner.is_attached else self).post_message(settled)
+        return saved
 
-    def on_sync_checked(self, message: SyncChecked) -> None:
-        self.sync_url = message.url
-
-    def start_sync(self) -> None:
-        """Sync the plan now (the palette's "Sync now"); the outcome comes as a toast."""
-        if self.syncing:
-            self.say(t("conflicts.sync.busy"), severity="warning")
+    def on_queued_change_settled(self, message: QueuedChangeSettled) -> None:
+        error = message.error
+        if error is None:
             return
-        self.syncing = True
-        self.say(t("conflicts.sync.started", url=self.sync_url or "git"))
-        self._sync_worker(dict(os.environ), quitting=False)
-
-    @work(thread=True, exclusive=True, group="sync")
-    def _sync_worker(self, env: dict[str, str], *, quitting: bool) -> None:
-        from pop_tui.ui.sync_run import sync_plan
-
-        try:
-            result = sync_plan(self.store.path, env)
-        except Exception as exc:  # a bug in the sync must not take the app down
-            result = SyncResult(error=str(exc) or type(exc).__name__)
-        self.post_message(SyncDone(result, quitting=quitting))
-
-    def on_sync_done(self, message: SyncDone) -> None:
-        from pop_tui.ui.sync_run import describe
-
-        self.syncing = False
-        result = message.result
-        if message.quitting or self._quit_sync:
-            if not self._quit_done:
-                self._quit_done = True
-                if not result.ok:
-                    self.after_exit.append(t("conflicts.quit.failed", error=result.error))
-                self.exit()
-            return
-        with contextlib.suppress(Exception):  # a damaged file is said by the next reload
-            self.store.reload_if_changed()
-        self.say(describe(result), severity="information" if result.ok else "error")
-
-    def _wants_quit_sync(self) -> bool:
-        return (
-            not self._quit_sync
-            and self.sync_url is not None
-            and read_flag(settings_path(), SYNC_ON_QUIT)
-        )
-
-    async def action_quit(self) -> None:
-        if self._quit_sync:  # asked again while syncing: quit now
-            self._give_up_quit_sync()
-            return
-        if not self._wants_quit_sync():
-            self.exit()
-            return
-        self._quit_sync = True
-        seconds = f"{QUIT_SYNC_SECONDS:g}"
-        self.say(t("conflicts.quit.syncing", seconds=seconds))
-        self.set_timer(QUIT_SYNC_SECONDS, self._give_up_quit_sync)
-        if not self.syncing:
-            self.syncing = True
-            self._sync_worker({**os.environ, "POP_SYNC_TIMEOUT": seconds}, quitting=True)
-
-    def _give_up_quit_sync(self) -> None:
-        if self._quit_done:
-            return
-        self._quit_done = True
-        self.after_exit.append(t("conflicts.quit.gave_up", seconds=f"{QUIT_SYNC_SECONDS:g}"))
-        self.exit()
+        if isinstance(error, OpError) and not isinstance(error, RuleError):
+            self.say(t("sec.msg.gone"), severity="warning")  # the record went meanwhile
+        elif isinstance(error, ValueError):  # a rule, a period's name taken meanwhile
+            self.say(str(error), severity="error")
+        else:  # what a screen would have asked about, with the screen gone
+            self.say(t("ui.msg.save_failed", error=error), severity="error")
 
     def action_checkin(self) -> None:
         from pop_tui.ui.screens.checkin import CheckInScreen
@@ -300,6 +222,12 @@ class PopApp(TerminalApp):
         self.push_screen(HelpScreen(self.screen))
 
     def action_undo(self) -> None:
+        self.run_change(self._undo)
+
+    def action_redo(self) -> None:
+        self.run_change(self._redo)
+
+    def _undo(self) -> bool:
         try:
             label = self.store.undo()
         except UndoError:
@@ -308,8 +236,10 @@ class PopApp(TerminalApp):
             self.say(describe_os_error(exc), severity="error")
         else:
             self.say(t("ui.msg.undone", label=label))
+            return True
+        return False
 
-    def action_redo(self) -> None:
+    def _redo(self) -> bool:
         try:
             label = self.store.redo()
         except UndoError:
@@ -318,6 +248,8 @@ class PopApp(TerminalApp):
             self.say(describe_os_error(exc), severity="error")
         else:
             self.say(t("ui.msg.redone", label=label))
+            return True
+        return False
 
     # --- what the screens, dialogs and widgets ask (see pop_tui.ui.context) -------
 

@@ -38,7 +38,17 @@ class PopContext(Protocol):
     sync_url: str | None
 
     def save(self, label: str, mutation: Callable[..., object]) -> bool:
-        """Run a mutation through the store; on failure say so and report False."""
+        """Run a mutation through the store; on failure say so and report False.
+
+        While another pop holds the plan, the change waits for it and True is
+        reported at once; :attr:`saves_waiting` is then above 0, and the screen
+        that saved is sent :class:`QueuedChangeSettled` once it is done.
+        """
+        ...
+
+    @property
+    def saves_waiting(self) -> int:
+        """How many changes wait for another pop to let the plan go."""
         ...
 
     def say(self, message: str, severity: SeverityLevel = "information") -> None:
@@ -57,6 +67,22 @@ class PopContext(Protocol):
 def pop_context(node: DOMNode) -> PopContext:
     """The app that ``node`` runs in, as a :class:`PopContext`."""
     return cast("PopContext", node.app)
+
+
+# --- what the app tells the parts -------------------------------------------
+
+
+class QueuedChangeSettled(Message):
+    """A change that waited for another pop is done: ``saved``, or refused with ``error``.
+
+    Sent to the screen that asked for the change; what it does not handle (and
+    stop) reaches the app, which says what went wrong.
+    """
+
+    def __init__(self, saved: bool, error: Exception | None = None) -> None:
+        super().__init__()
+        self.saved = saved
+        self.error = error
 
 
 # --- what the parts ask of the app --------------------------------------------

@@ -36,6 +36,17 @@ EN: dict[str, str] = {
     "ui.msg.nothing_to_redo": "Nothing to redo.",
     "ui.msg.reloaded": "The plan was changed elsewhere; showing the new version.",
     "ui.msg.save_failed": "Could not save: {error}. Nothing was changed.",
+    "ui.msg.waiting_for_lock": (
+        "Another pop is saving the plan; your change is kept and saved as soon as it is done."
+    ),
+    "ui.msg.still_waiting_for_lock": (
+        "Still waiting for another pop to finish saving; your change is kept."
+    ),
+    "ui.msg.saved_after_wait": "Saved.",
+    "ui.msg.quit_after_saving": (
+        "Waiting for another pop to finish saving; pop closes once your change is saved."
+    ),
+    "ui.msg.queued_lost": "Could not save: {reason}. The changes made while waiting are not saved.",
     "ui.help.title": "Help",
     "ui.help.keys": "Keys on this screen",
     "ui.help.method_title": "The POP method in short",
@@ -89,6 +100,21 @@ NL: dict[str, str] = {
     "ui.msg.nothing_to_redo": "Er is niets om opnieuw te doen.",
     "ui.msg.reloaded": "Het plan is elders gewijzigd; de nieuwe versie staat nu in beeld.",
     "ui.msg.save_failed": "Opslaan lukte niet: {error}. Er is niets veranderd.",
+    "ui.msg.waiting_for_lock": (
+        "Een andere pop slaat het plan op; je wijziging blijft bewaard en wordt opgeslagen "
+        "zodra die klaar is."
+    ),
+    "ui.msg.still_waiting_for_lock": (
+        "Nog steeds wachten tot een andere pop klaar is met opslaan; je wijziging blijft bewaard."
+    ),
+    "ui.msg.saved_after_wait": "Opgeslagen.",
+    "ui.msg.quit_after_saving": (
+        "Wachten tot een andere pop klaar is met opslaan; pop sluit zodra je wijziging is "
+        "opgeslagen."
+    ),
+    "ui.msg.queued_lost": (
+        "Opslaan lukte niet: {reason}. De wijzigingen van tijdens het wachten zijn niet opgeslagen."
+    ),
     "ui.help.title": "Hulp",
     "ui.help.keys": "Toetsen op dit scherm",
     "ui.help.method_title": "De POP-methode in het kort",

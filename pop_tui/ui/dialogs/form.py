@@ -38,6 +38,7 @@ from pop_tui.core.edit import Edit
 from pop_tui.core.model import Record
 from pop_tui.core.printable import printable
 from pop_tui.core.texts import t
+from pop_tui.ui.context import QueuedChangeSettled, pop_context
 from pop_tui.ui.dialogs.fields import (
     FieldError,
     FieldKind,
@@ -115,6 +116,8 @@ class FormDialog(FormDrafts):
         self._opened: dict[str, Any] = {}
         self._initial: Values = {}
         self._conflict: Conflict | None = None
+        # A save waits for another pop to let the plan go: the form closes once it is saved.
+        self._saving = False
         self._restoring: Mapping[str, Any] | None = None
 
     def key_description(self, binding_id: str) -> str | None:
@@ -303,6 +306,8 @@ class FormDialog(FormDrafts):
         return guarded
 
     def action_save(self) -> None:
+        if self._saving:
+            return  # saved already, waiting for its turn
         values = self.validate()
         if values is None:
             return
@@ -311,8 +316,23 @@ class FormDialog(FormDrafts):
         except Conflict as conflict:
             self._ask(conflict)
             return
-        if saved:
+        if saved and pop_context(self).saves_waiting:
+            self._saving = True  # the app says it waits; the answer comes as a message
+        elif saved:
             self.dismiss(True)
+
+    @on(QueuedChangeSettled)
+    def _queued_change_settled(self, message: QueuedChangeSettled) -> None:
+        if not self._saving:
+            return
+        self._saving = False
+        if isinstance(message.error, Conflict):
+            message.stop()
+            self._ask(message.error)
+        elif message.saved:
+            message.stop()
+            self.dismiss(True)
+        # Refused otherwise: the app says why, and the form stays open with its typing.
 
     def _ask(self, conflict: Conflict) -> None:
         from pop_tui.ui.dialogs.conflict import ConflictDialog

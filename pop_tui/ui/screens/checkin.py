@@ -8,9 +8,11 @@ the dialog and changes nothing.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -27,6 +29,7 @@ from pop_tui.core.model import CheckIn
 from pop_tui.core.ops import OpError
 from pop_tui.core.printable import printable
 from pop_tui.core.texts import t
+from pop_tui.ui.context import QueuedChangeSettled
 from pop_tui.ui.dialogs.base import Dialog
 from pop_tui.ui.keys import described
 from pop_tui.ui.styles import DIALOG_STYLES, stylesheet
@@ -122,6 +125,8 @@ class CheckInScreen(Dialog[bool]):
         super().__init__()
         self.ticked: set[int] = set()
         self.mood: int | None = None
+        # A save waits for another pop to let the plan go: the check-in closes once it is saved.
+        self._saving = False
 
     @property
     def pop(self) -> PopContext:
@@ -217,13 +222,32 @@ class CheckInScreen(Dialog[bool]):
             ]
             return checkins.check_in(edit, today, note, mood, still_open)
 
+        if self._saving:
+            return  # saved already, waiting for another pop to let the plan go
         try:
             saved = self.pop.save(t("label.checkin", day=format_date(today)), record)
         except OpError as exc:
             self.pop.say(str(exc), severity="error")
             return
-        if not saved:
+        if saved and self.pop.saves_waiting:
+            self._saving = True  # the app says it waits; the answer comes as a message
+        elif saved:
+            self._saved(today)
+
+    @on(QueuedChangeSettled)
+    def _queued_change_settled(self, message: QueuedChangeSettled) -> None:
+        if not self._saving:
             return
+        self._saving = False
+        if isinstance(message.error, OpError):
+            message.stop()
+            self.pop.say(str(message.error), severity="error")  # the check-in stays open
+        elif message.error is None and message.saved:
+            message.stop()
+            self._saved(self.pop.today())
+        # Refused otherwise: the app says why, and the check-in stays open.
+
+    def _saved(self, today: date) -> None:
         plan = self.pop.store.plan
         days = checkins.streak(plan, today)
         streak = t("checkin.streak.one") if days == 1 else t("checkin.streak.many", days=days)

@@ -262,7 +262,10 @@ class ReviewWizard(Dialog[bool]):
         except OpError:
             self.pop.say(t("sec.msg.gone"), severity="warning")
             return
-        if not saved or not held:
+        if not saved:
+            return
+        if not held:  # waiting for another pop to let the plan go: the app says so, and saves it
+            self.dismiss(True)
             return
         result = held[-1]
         next_on = result.review.next_on
