@@ -158,15 +158,7 @@ def run_resolve(args: argparse.Namespace, context: Context) -> int:
         side = _choice_side(choice, raw, device)
         if not 0 <= side < len(raw.sides):
             raise CommandFailed(t("conflicts.no_side", side=side + 1, count=len(raw.sides)))
-        chosen = raw.sides[side]
-        if chosen.deleted:
-            label = t("conflicts.label.delete", record=view.record)
-        elif not raw.field:
-            label = t("conflicts.label.keep", record=view.record)
-        else:
-            label = t(
-                "conflicts.label.side", record=view.record, field=view.label, device=chosen.device
-            )
+        label = conflicts.side_label(view, side)
         store.apply(label, lambda edit: conflicts.choose_side(edit, raw.id, side))
     print(
         t("conflicts.cli.resolved", id=f"#{raw.id}", record=conflicts.record_name(store.plan, raw))

@@ -213,6 +213,16 @@ def views(plan: Plan, device: str) -> list[ConflictView]:
     return [view(plan, c, device) for c in open_conflicts(plan)]
 
 
+def side_label(found: ConflictView, side: int) -> str:
+    """What undo calls keeping side ``side`` of the conflict."""
+    chosen = found.sides[side]
+    if chosen.deleted:
+        return t("conflicts.label.delete", record=found.record)
+    if not found.field:
+        return t("conflicts.label.keep", record=found.record)
+    return t("conflicts.label.side", record=found.record, field=found.label, device=chosen.device)
+
+
 # --- typing a new value ---------------------------------------------------------
 
 

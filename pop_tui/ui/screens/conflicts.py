@@ -198,15 +198,7 @@ class ConflictsScreen(Screen[None]):
         return saved
 
     def _side(self, found: ConflictView, side: int) -> None:
-        chosen = found.sides[side]
-        if chosen.deleted:
-            label = t("conflicts.label.delete", record=found.record)
-        elif not found.field:
-            label = t("conflicts.label.keep", record=found.record)
-        else:
-            label = t(
-                "conflicts.label.side", record=found.record, field=found.label, device=chosen.device
-            )
+        label = conflicts.side_label(found, side)
         self._resolve(found, label, lambda edit: conflicts.choose_side(edit, found.id, side))
 
     def _pick(self, theirs: bool) -> None:
@@ -228,25 +220,25 @@ class ConflictsScreen(Screen[None]):
     def action_theirs(self) -> None:
         self._pick(theirs=True)
 
-    def action_keep(self) -> None:
+    def _record_choice(self, keep: bool) -> None:
         found = self.current()
         if found is None:
             return
         if found.field:
             self.pop.say(t("conflicts.msg.only_field"), severity="warning")
             return
-        label = t("conflicts.label.keep", record=found.record)
-        self._resolve(found, label, lambda edit: conflicts.keep_record(edit, found.id))
+        if keep:
+            label = t("conflicts.label.keep", record=found.record)
+            self._resolve(found, label, lambda edit: conflicts.keep_record(edit, found.id))
+        else:
+            label = t("conflicts.label.delete", record=found.record)
+            self._resolve(found, label, lambda edit: conflicts.delete_record(edit, found.id))
+
+    def action_keep(self) -> None:
+        self._record_choice(keep=True)
 
     def action_delete(self) -> None:
-        found = self.current()
-        if found is None:
-            return
-        if found.field:
-            self.pop.say(t("conflicts.msg.only_field"), severity="warning")
-            return
-        label = t("conflicts.label.delete", record=found.record)
-        self._resolve(found, label, lambda edit: conflicts.delete_record(edit, found.id))
+        self._record_choice(keep=False)
 
     def action_edit(self) -> None:
         found = self.current()
