@@ -29,7 +29,23 @@ UI = Path(__file__).resolve().parent.parent / "pop_tui" / "ui"
 WORD = re.compile(r"[^\W\d_]{2,}")
 
 # Words that Dutch borrowed from English and uses as they are, and key names.
-SHARED_WORDS = frozenset({"check", "in", "deadline", "status", "feedback", "start", "pop", "esc"})
+SHARED_WORDS = frozenset(
+    {
+        "check",
+        "in",
+        "ins",
+        "deadline",
+        "status",
+        "feedback",
+        "start",
+        "pop",
+        "esc",
+        # Dutch words spelled as in English.
+        "trend",
+        "trends",
+        "conflict",
+    }
+)
 
 
 def placeholders(text: str) -> set[str]:

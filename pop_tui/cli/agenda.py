@@ -18,6 +18,7 @@ from pop_tui.cli.context import Context
 from pop_tui.cli.parser import Common
 from pop_tui.core import agenda, checkins
 from pop_tui.core.model import Goal, Plan
+from pop_tui.core.printable import printable
 from pop_tui.core.texts import t
 from pop_tui.store import agenda_index
 from pop_tui.store.agenda_index import Entry, GoalName, LastCheckIn, View
@@ -84,7 +85,22 @@ def days_count(text: str) -> int:
 # --- the command ------------------------------------------------------------------
 
 
+def merge_conflict_copies(context: Context) -> None:
+    """Merge the copies a file-sync tool left beside the plan, saying so on stderr."""
+    from pop_tui.store import file_sync
+
+    if not file_sync.conflict_copies(context.db):
+        return
+    import sys
+
+    from pop_tui.store.plan_store import PlanStore
+
+    for line in file_sync.told_lines(file_sync.merge_copies(PlanStore.open(context.db))):
+        print(printable(line), file=sys.stderr)
+
+
 def run(args: argparse.Namespace, context: Context) -> int:
+    merge_conflict_copies(context)
     report = read_agenda(context.db_file, context.today, args.days)
     form = "json" if args.json else "brief" if args.brief else "text"
     print(agenda_out.show(report, form, context.command("checkin")))

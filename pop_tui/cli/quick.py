@@ -65,6 +65,15 @@ def _parsed(argv: Sequence[str]) -> dict[str, str] | None:
     return found
 
 
+def _conflict_copies_beside(db_file: str) -> bool:
+    """Whether a file-sync tool may have left a conflict copy beside the plan (one listdir)."""
+    try:
+        names = os.listdir(os.path.dirname(os.path.realpath(db_file)))
+    except OSError:
+        return False
+    return any("onflict" in name for name in names)
+
+
 def run(argv: Sequence[str], env: Mapping[str, str]) -> int | None:
     """Carry out a quick command line; None when the full parser must do it."""
     found = _parsed(argv)
@@ -89,6 +98,8 @@ def run(argv: Sequence[str], env: Mapping[str, str]) -> int | None:
         from pop_tui.cli.status import print_status
 
         return print_status(db_file, today, "--json" in found)
+    if _conflict_copies_beside(db_file):  # merged by the full command (see store/file_sync.py)
+        return None
     from pop_tui.store import agenda_index
 
     days = int(found.get("--days", "7"))

@@ -9,7 +9,7 @@ import shutil
 import signal
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -51,7 +51,7 @@ def drafts_kept_on_hang_up(app: PopApp) -> Iterator[None]:
         yield
 
 
-def open_app(store: PlanStore, context: Context) -> int:
+def open_app(store: PlanStore, context: Context, notices: Sequence[str] = ()) -> int:
     # Textual is imported here and nowhere on the shell commands' path.
     from pop_tui.ui.app import PopApp
 
@@ -63,7 +63,7 @@ def open_app(store: PlanStore, context: Context) -> int:
     gc.enable()
     gc.freeze()
     today = context.today
-    app = PopApp(store, today=lambda: today)
+    app = PopApp(store, today=lambda: today, notices=notices)
     with drafts_kept_on_hang_up(app):
         app.run()
     for line in app.after_exit:  # the sync on quit that failed or was left
@@ -75,7 +75,10 @@ def run_tui(args: argparse.Namespace, context: Context) -> int:
     # First of all: from here on a hang-up ends the process at once (see cli/hangup.py).
     hangup.install()
     store = PlanStore.open(context.db)
-    return open_app(store, context)
+    from pop_tui.store import file_sync
+
+    notices = file_sync.told_lines(file_sync.merge_copies(store))
+    return open_app(store, context, notices=notices)
 
 
 def write_demo(path: Path, context: Context) -> PlanStore:

@@ -637,14 +637,6 @@ def _loader(hint: Any) -> Loader:
             return date.fromisoformat(value)
 
         return day
-    if hint is bool:
-
-        def flag(value: Any) -> bool:
-            if not isinstance(value, bool):
-                raise _type_error("true or false", value)
-            return value
-
-        return flag
     if hint is float:
 
         def number(value: Any) -> float:
@@ -661,6 +653,14 @@ def _loader(hint: Any) -> Loader:
             return value
 
         return whole
+    if hint is bool:
+
+        def flag(value: Any) -> bool:
+            if not isinstance(value, bool):
+                raise _type_error("true or false", value)
+            return value
+
+        return flag
     if hint is str:
 
         def text(value: Any) -> str:

@@ -47,6 +47,9 @@ from pop_tui.store.plan_file import (
 )
 from pop_tui.store.storage import AtomicJSONStorage
 
+if typing.TYPE_CHECKING:
+    from pop_tui.core.merge import MergeResult
+
 T = TypeVar("T")
 HISTORY_LIMIT = 100
 Listener = Callable[[list[Change] | None], None]
@@ -182,6 +185,13 @@ class PlanStore:
         self._keyless = any(
             STORED_KEY not in record for name in TABLES for record in self._tables[name].values()
         )
+        saved_by = self._meta.get("device")
+        if found is not None and saved_by and saved_by != self.device.name:
+            # Saved by another device (a file-sync tool brought it): the ancestor of a later
+            # merge with a conflict copy (see pop_tui.store.file_sync).
+            from pop_tui.store import file_sync
+
+            file_sync.remember_base(self.path)
         self._signature = signature
 
     def _new_meta(self) -> dict[str, Any]:
@@ -271,6 +281,38 @@ class PlanStore:
             yield
         finally:
             self._held = None
+
+    def merge_in(self, theirs: Tables, base: Tables | None) -> MergeResult:
+        """Merge another device's copy of the plan into this one (three-way, from ``base``)
+        and save the result at once; subscribers are told (with None) that the plan was read again.
+
+        Raises MergeError (nothing written) when the two cannot be merged. The merge is not
+        a change of the undo history: undo still takes back this device's own changes, and
+        refuses one whose records the merge changed.
+        """
+        from pop_tui.core.merge import merge_documents  # only a merge needs it
+
+        try:
+            with self._lock():
+                self._refresh_locked()
+                ours: Tables = {**self._tables, META: {META_ID: self._meta}}
+                result = merge_documents(base, ours, theirs)
+                previous = self.revision
+                document = dict(result.tables)
+                meta = dict(document[META][META_ID])
+                meta["revision"] = max(int(meta.get("revision", 0)), previous + 1)
+                document[META] = {META_ID: meta}
+                payload = serialize(document, self._lines)
+                files.remove_stale_temps(self.path)
+                self._storage.write_bytes(payload, previous_revision=previous if previous else None)
+                self._tell_backup_failure()
+                self._load()
+                self._reload_untold = True
+                with contextlib.suppress(Exception):
+                    agenda_index.saved(self.path, payload, self.plan)
+        finally:
+            self._tell_reload()
+        return result
 
     # --- subscribers ----------------------------------------------------------
 

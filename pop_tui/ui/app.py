@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path, PurePath
 from typing import Any, ClassVar
@@ -71,11 +71,14 @@ class PopApp(SyncingApp):
         today: Callable[[], date] = date.today,
         *,
         guide_empty_plan: bool = True,
+        notices: Sequence[str] = (),
     ) -> None:
         super().__init__(store)
         self.today = today
         # An empty plan opens the guided start (tests of other things turn it off).
         self.guide_empty_plan = guide_empty_plan
+        # What happened before the app started (copies of the plan merged in): told at mount.
+        self._notices = tuple(notices)
         self._unsubscribe = store.subscribe(self._on_store_change)
 
     def get_default_screen(self) -> DashboardScreen:
@@ -84,6 +87,8 @@ class PopApp(SyncingApp):
     def on_mount(self) -> None:
         self.watch_plan_file()
         self._check_sync()
+        for notice in self._notices:
+            self.say(notice)
         # The guide, the drafts and their dialogs are imported only when needed:
         # most starts have a plan and no drafts, and every import delays the first paint.
         # Kept typing comes first: with a draft to offer, the guide is left for the

@@ -40,6 +40,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "keymap": ("terminal",),
     "label": ("ui", "sections", "commands", "evaluation", "export", "terminal"),
     "lang": ("terminal",),
+    "merge": ("merge",),
     "number": ("smart",),
     "palette": ("terminal", "periods_ui"),
     "period": ("export",),

@@ -15,6 +15,10 @@ EN: dict[str, str] = {
     "file.io": "The disk failed while pop was using {path} (input/output error).",
     "file.other": "pop could not use {path}: {reason}.",
     "file.nothing_lost": "Nothing was lost: the plan is as it was.",
+    "file.copy_merged": "Merged {name}, a copy your file sync left beside the plan, and removed it.",
+    "file.copy_merged_with": "Merged {name}, a copy your file sync left beside the plan, and "
+    "removed it: {changes}.",
+    "file.copy_kept": "Left {name} beside the plan, not merged: {reason}.",
     "file.backup_failed": "Warning: the backup of the previous version could not be written "
     "in {folder} ({reason}). The plan itself was saved; pop keeps saving and "
     "says this again only once backups work and then fail again.",
@@ -42,6 +46,11 @@ NL: dict[str, str] = {
     "file.io": "De schijf faalde terwijl pop {path} gebruikte (invoer-/uitvoerfout).",
     "file.other": "pop kon {path} niet gebruiken: {reason}.",
     "file.nothing_lost": "Er is niets verloren: het plan is zoals het was.",
+    "file.copy_merged": "{name}, een kopie die je bestandssynchronisatie naast het plan liet, is "
+    "samengevoegd en verwijderd.",
+    "file.copy_merged_with": "{name}, een kopie die je bestandssynchronisatie naast het plan liet, "
+    "is samengevoegd en verwijderd: {changes}.",
+    "file.copy_kept": "{name} blijft naast het plan staan, niet samengevoegd: {reason}.",
     "file.backup_failed": "Let op: de reservekopie van de vorige versie kon niet worden "
     "geschreven in {folder} ({reason}). Het plan zelf is opgeslagen; pop blijft opslaan en "
     "meldt dit pas weer als reservekopieën eerst weer lukken en dan opnieuw mislukken.",
