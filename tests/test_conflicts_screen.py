@@ -313,3 +313,45 @@ def test_dutch_conflicts_screen_snapshot(snap_compare: Snap, plan_path: Path) ->
     store = conflict_store(plan_path, "nl", synced="2026-11-28T21:40:00")
     app = PopApp(store, today=lambda: TODAY, guide_empty_plan=False)
     assert snap_compare(app, terminal_size=(80, 24), press=["r"])
+
+
+# --- a conflict as the merge makes it ---------------------------------------------------
+
+
+def test_a_conflict_from_the_merge_is_shown_resolved_and_undone(tmp_path: Path) -> None:
+    from pop_tui.store.local import name_device
+    from pop_tui.store.plan_file import parse
+    from tests.pop_shell import copy_plan
+
+    laptop_path = tmp_path / "laptop" / "plan.json"
+    desktop_path = tmp_path / "desktop" / "plan.json"
+    laptop = conflict_store(laptop_path)
+    laptop.apply("clear", lambda edit: [edit.delete(c) for c in open_conflicts_of(edit)])
+    desktop_path.parent.mkdir()
+    copy_plan(laptop_path, desktop_path)
+    name_device(desktop_path, THERE)
+    base = parse("base", laptop_path.read_bytes())
+    desktop = PlanStore.open(desktop_path)
+    for store, title in ((laptop, "Lead a team"), (desktop, "Coach a team")):
+        store.apply("rename", lambda edit, t=title: edit.update(edit.plan.goals[GOAL], title=t))
+    laptop.merge_in(parse("desktop", desktop_path.read_bytes()), base)
+    (found,) = conflicts.views(laptop.plan, HERE)
+    assert (found.record, found.label) == (
+        f"goal {GOAL} · {laptop.plan.goals[GOAL].title}",
+        "title",
+    )
+    assert sorted((s.device, s.text, s.mine) for s in found.sides) == [
+        (THERE, "Coach a team", False),
+        (HERE, "Lead a team", True),
+    ]
+    mine = next(s.index for s in found.sides if s.mine)
+    laptop.apply(
+        conflicts.side_label(found, mine), lambda e: conflicts.choose_side(e, found.id, mine)
+    )
+    assert laptop.plan.goals[GOAL].title == "Lead a team" and not laptop.plan.table(Conflict)
+    laptop.undo()
+    assert laptop.plan.table(Conflict)
+
+
+def open_conflicts_of(edit: Edit) -> list[Conflict]:
+    return conflicts.open_conflicts(edit.plan)
