@@ -263,18 +263,6 @@ def field_choices(table: str, field: str) -> tuple[str, ...]:
     return tuple(str(a) for a in get_args(hint)) if get_origin(hint) is Literal else ()
 
 
-def typed_text(table: str, field: str, value: Any) -> str:
-    """What a form shows for the field's value ``value`` (as the record's dict holds it)."""
-    if value is None:
-        return ""
-    kind = field_kind(table, field)
-    if kind in ("number", "integer") and isinstance(value, int | float):
-        return format_number(float(value))
-    if kind == "list" and isinstance(value, list):
-        return LIST_SEPARATOR.join(str(v) for v in value)
-    return str(value)
-
-
 def read_typed(table: str, field: str, text: str, today: date) -> Any:
     """The value (as the record's dict holds it) that the typed ``text`` means.
 
