@@ -12,7 +12,7 @@ import pytest
 
 from pop_tui.core.model import Goal, Step
 from pop_tui.store import file_sync, local
-from pop_tui.store.plan_store import PlanStore
+from pop_tui.store.plan_store import PlanStore, UndoError
 from tests.pop_shell import pop
 
 Capsys = pytest.CaptureFixture[str]
@@ -94,7 +94,7 @@ def test_a_copy_that_cannot_be_merged_is_left_with_the_reason(
     copy.write_bytes(b'{"goals": {"1": ')
     before = laptop.read_bytes()
     ran = pop(capsys, "agenda", "--db", laptop)
-    assert ran.code == 0 and "Learn Rust" in ran.out
+    assert ran.code == 0 and "No check-in yet" in ran.out  # the agenda, as always
     assert SYNCTHING in ran.err and "truncated" in ran.err
     assert copy.exists() and laptop.read_bytes() == before
 
@@ -137,3 +137,68 @@ async def test_the_tui_merges_a_copy_when_it_starts_and_says_so(tmp_path: Path) 
     assert len(said) == 1 and SYNCTHING in said[0] and "Mentor a junior" in said[0]
     assert file_sync.conflict_copies(laptop) == []
     assert "notices" in tui.open_app.__code__.co_varnames  # the shell's way in passes them on
+
+
+def test_either_device_finds_the_common_ancestor(tmp_path: Path, capsys: Capsys) -> None:
+    laptop, desktop = devices(tmp_path)
+    on_laptop = PlanStore.open(laptop)
+    on_laptop.apply("t", lambda e: e.update(on_laptop.plan.steps[1], title="Read"))
+    on_desktop = PlanStore.open(desktop)
+    on_desktop.apply("t", lambda e: e.update(on_desktop.plan.goals[1], title="Learn Rust well"))
+    # This time the desktop gets the laptop's version as the copy: its ancestor is the
+    # laptop's version it was built on (kept in local/ when it first read it).
+    shutil.copy(laptop, desktop.with_name(SYNCTHING))
+    assert pop(capsys, "agenda", "--db", desktop).code == 0
+    data = json.loads(desktop.read_bytes())
+    assert data["conflicts"] == {}
+    assert titles(desktop, "goals") == ["Learn Rust well"] and titles(desktop, "steps") == ["Read"]
+
+
+def test_without_an_ancestor_both_values_are_kept_as_a_conflict(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    laptop, desktop = devices(tmp_path)
+    for path in (laptop, desktop):
+        shutil.rmtree(path.parent / "backups", ignore_errors=True)
+        file_sync.base_path(path).unlink(missing_ok=True)
+    on_laptop = PlanStore.open(laptop)
+    on_laptop.apply("t", lambda e: e.update(on_laptop.plan.steps[1], title="Read"))
+    shutil.rmtree(laptop.parent / "backups")
+    shutil.copy(desktop, laptop.with_name(SYNCTHING))
+    assert pop(capsys, "agenda", "--db", laptop).code == 0
+    store = PlanStore.open(laptop)
+    (conflict,) = store.plan.tables["conflicts"].values()  # asked, not lost
+    values = sorted(json.loads(side.value) for side in conflict.sides)
+    assert (conflict.table, conflict.field, values) == ("steps", "title", ["Read", "Read the book"])
+
+
+def test_undo_takes_back_this_device_s_own_change_never_the_other_s(tmp_path: Path) -> None:
+    laptop, desktop = devices(tmp_path)
+    on_desktop = PlanStore.open(desktop)
+    assert not on_desktop.can_undo()  # the laptop's changes came with the plan, not its history
+    on_desktop.apply("rename", lambda e: e.update(on_desktop.plan.goals[1], title="Learn Go"))
+    on_laptop = PlanStore.open(laptop)
+    on_laptop.apply("Add goal: Talk", lambda e: e.add(Goal, title="Give a talk"))
+    on_laptop.apply("Rename step", lambda e: e.update(on_laptop.plan.steps[1], title="Read"))
+    theirs = json.loads(desktop.read_bytes())
+    on_laptop.merge_in(theirs, file_sync.ancestor(on_laptop, theirs))
+    assert on_laptop.plan.goals[1].title == "Learn Go"
+    # The laptop's undo takes back its own last change; the desktop's rename stays.
+    assert on_laptop.undo() == "Rename step"
+    assert on_laptop.plan.steps[1].title == "Read the book"
+    assert on_laptop.plan.goals[1].title == "Learn Go"
+    # A change of its own whose record the merge changed since is refused, with the reason.
+    shutil.copy(laptop, desktop)  # the file sync brings the laptop's plan to the desktop
+    on_desktop = PlanStore.open(desktop)
+    on_desktop.apply("t", lambda e: e.update(on_desktop.plan.goals[1], title="Learn Go well"))
+    on_laptop.apply("t", lambda e: e.update(on_laptop.plan.goals[1], kind="personal"))
+    shutil.copy(desktop, laptop.with_name(SYNCTHING))
+    assert file_sync.merge_copies(on_laptop)[0].merged
+    goal = on_laptop.plan.goals[1]
+    assert (goal.title, goal.kind, on_laptop.plan.tables["conflicts"]) == (
+        "Learn Go well",
+        "personal",
+        {},
+    )
+    with pytest.raises(UndoError, match="changed since"):
+        on_laptop.undo()

@@ -8,12 +8,16 @@ starts and when ``pop agenda`` runs, merges each into the plan with the rules of
 :mod:`pop_tui.core.merge`, and removes it. A copy that cannot be merged (damaged,
 another schema) is left where it is, and the person is told why.
 
-The common ancestor is this device's last copy of what came from elsewhere:
-whenever the store reads a plan saved by another device, it keeps a hard link
-to that file in ``local/`` (:func:`remember_base`; the plan is only ever
-replaced, never written in place, so the link is a true copy at no cost).
-Without one (a device that never saw another's version) the two plans are
-merged as made apart, which may ask about more fields, but loses nothing.
+The common ancestor: every save writes in ``_meta`` which other device's version
+the plan was last built on (``"base": {"device", "revision"}``), and whenever
+the store reads a plan saved by another device it keeps a hard link to that file
+in ``local/`` (:func:`remember_base`; the plan is only ever replaced, never
+written in place, so the link is a true copy at no cost). For a copy made on
+another device, the ancestor is then (:func:`ancestor`) this device's version
+that the copy was built on (found among the backups, by revision), or the other
+device's version that this plan was built on (the kept link). Without either (a
+device that never saw the other's version, or more saves since than backups kept)
+the two are merged as plans made apart: that may ask about more fields, and loses nothing.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import contextlib
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 from pop_tui.core.value import Value
 from pop_tui.store import files
@@ -108,11 +113,7 @@ def merge_copies(store: PlanStore) -> list[CopyMerged]:
             reason = exc.reason if isinstance(exc, PlanFileError) else (exc.strerror or str(exc))
             told.append(CopyMerged(copy, False, reason=reason))
             continue
-        base_raw = read_base(store.path)
-        base = None
-        if base_raw is not None:
-            with contextlib.suppress(PlanFileError):
-                base = parse(base_path(store.path), base_raw)
+        base = ancestor(store, theirs)
         try:
             result = store.merge_in(theirs, base)
         except MergeError as exc:
@@ -131,6 +132,38 @@ def merge_copies(store: PlanStore) -> list[CopyMerged]:
     return told
 
 
+def _mark(tables: dict[str, Any]) -> tuple[Any, Any]:
+    meta = tables.get("_meta", {}).get("1", {})
+    return meta.get("device"), meta.get("revision")
+
+
+def ancestor(store: PlanStore, theirs: dict[str, Any]) -> dict[str, Any] | None:
+    """The last version that this plan and another device's copy of it have in common,
+    as far as this device can tell (see the module's text); None when it cannot."""
+    from pop_tui.store.plan_file import PlanFileError, list_backups, parse
+
+    their_meta = theirs.get("_meta", {}).get("1", {})
+    built_on = their_meta.get("base")
+    me = store.device.name
+    if isinstance(built_on, dict) and built_on.get("device") == me:
+        if store.revision == built_on.get("revision"):  # nothing saved here since
+            return {**store.raw_tables(), "_meta": {"1": store.meta}}
+        for backup in list_backups(store.path):
+            if backup.good and backup.revision == built_on.get("revision"):
+                with contextlib.suppress(PlanFileError, OSError):
+                    tables = parse(backup.path, backup.path.read_bytes())
+                    if _mark(tables) == (me, backup.revision):
+                        return tables
+    raw = read_base(store.path)
+    if raw is not None:
+        with contextlib.suppress(PlanFileError):
+            tables = parse(base_path(store.path), raw)
+            mine = store.base_mark
+            if mine is not None and _mark(tables) == (mine.get("device"), mine.get("revision")):
+                return tables
+    return None
+
+
 def told_lines(told: list[CopyMerged]) -> list[str]:
     """What to tell the person about the copies merged or left (one line each)."""
     from pop_tui.core.texts import t
@@ -140,7 +173,9 @@ def told_lines(told: list[CopyMerged]) -> list[str]:
         if not copy.merged:
             lines.append(t("file.copy_kept", name=copy.path.name, reason=copy.reason))
         elif copy.lines:
-            lines.append(t("file.copy_merged_with", name=copy.path.name, changes="; ".join(copy.lines)))
+            lines.append(
+                t("file.copy_merged_with", name=copy.path.name, changes="; ".join(copy.lines))
+            )
         else:
             lines.append(t("file.copy_merged", name=copy.path.name))
     return lines

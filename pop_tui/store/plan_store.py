@@ -52,6 +52,8 @@ if typing.TYPE_CHECKING:
 
 T = TypeVar("T")
 HISTORY_LIMIT = 100
+# In _meta: {"device", "revision"} of the other device's version this plan was last built on.
+BASE_MARK = "base"
 Listener = Callable[[list[Change] | None], None]
 
 
@@ -126,6 +128,7 @@ class PlanStore:
         self._device: local.Device | None = None
         # Records read without a key (a plan written before schema 2) get one at the next save.
         self._keyless = False
+        self._base_mark: dict[str, Any] | None = None
         # Set when the plan was read again inside the lock; the subscribers
         # are told (with None) as soon as the lock is released.
         self._reload_untold = False
@@ -185,13 +188,16 @@ class PlanStore:
         self._keyless = any(
             STORED_KEY not in record for name in TABLES for record in self._tables[name].values()
         )
+        # Which other device's version this plan was last built on ("base" in _meta): a
+        # file-sync tool's conflict copy is merged from it (see pop_tui.store.file_sync).
+        mark = self._meta.get(BASE_MARK)
+        self._base_mark = mark if isinstance(mark, dict) else None
         saved_by = self._meta.get("device")
         if found is not None and saved_by and saved_by != self.device.name:
-            # Saved by another device (a file-sync tool brought it): the ancestor of a later
-            # merge with a conflict copy (see pop_tui.store.file_sync).
             from pop_tui.store import file_sync
 
             file_sync.remember_base(self.path)
+            self._base_mark = {"device": saved_by, "revision": self.revision}
         self._signature = signature
 
     def _new_meta(self) -> dict[str, Any]:
@@ -207,6 +213,19 @@ class PlanStore:
     @property
     def revision(self) -> int:
         return int(self._meta.get("revision", 0))
+
+    def raw_tables(self) -> Tables:
+        """The plan's tables as the file holds them (each record with its key)."""
+        return dict(self._tables)
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        return dict(self._meta)
+
+    @property
+    def base_mark(self) -> dict[str, Any] | None:
+        """Which other device's version this plan was last built on (device, revision)."""
+        return self._base_mark
 
     @property
     def plan_uid(self) -> str:
@@ -301,6 +320,11 @@ class PlanStore:
                 document = dict(result.tables)
                 meta = dict(document[META][META_ID])
                 meta["revision"] = max(int(meta.get("revision", 0)), previous + 1)
+                # Built on their version now: the ancestor of a later copy of theirs.
+                their_meta = theirs.get(META, {}).get(META_ID, {})
+                if their_meta.get("device"):
+                    mark = {"device": their_meta["device"], "revision": their_meta.get("revision")}
+                    meta[BASE_MARK] = mark
                 document[META] = {META_ID: meta}
                 payload = serialize(document, self._lines)
                 files.remove_stale_temps(self.path)
@@ -481,6 +505,8 @@ class PlanStore:
         }
         if plan_uid:
             meta["plan_uid"] = plan_uid
+        if self._base_mark is not None:
+            meta[BASE_MARK] = self._base_mark
         document: Tables = {**tables, META: {META_ID: meta}}
         payload = serialize(document, self._lines)
         files.remove_stale_temps(self.path)
