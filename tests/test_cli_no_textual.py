@@ -52,6 +52,8 @@ COMMANDS = [
     ["conflicts"],
     ["conflicts", "--json"],
     ["completion", "bash"],
+    ["sync", "--status"],
+    ["sync", "--status", "--json"],
     ["__complete", "bash", "2", "pop", "done", ""],
 ]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -91,6 +92,24 @@ def test_a_merge_result_is_written_by_serialize_and_verifies() -> None:
     assert file_checksum(raw) is not None
     read = parse("plan.json", raw)
     assert written_by_pop(raw, read["_meta"]["1"])
+
+
+def test_the_store_opens_a_merged_plan_with_its_conflicts(tmp_path: Path) -> None:
+    from pop_tui.store.plan_file import serialize
+    from pop_tui.store.plan_store import PlanStore
+
+    base = ancestor()
+    a, b = replicas(base)
+    a.edit(lambda e: e.update(e.plan.goals[1], title="Speak Dutch"))
+    b.edit(lambda e: delete_step(e, 3))
+    a.edit(lambda e: e.update(e.plan.steps[3], title="Lesson three"))
+    merged = merge_documents(base, a.document(), b.document()).tables
+    path = tmp_path / "plan.json"
+    path.write_bytes(serialize(merged))
+    store = PlanStore.open(path)
+    assert store.plan == Plan.from_dict(merged)
+    (conflict,) = store.plan.table(Conflict).values()
+    assert [s.deleted for s in conflict.sides] == [True, False]
 
 
 def test_both_add_goals_and_steps_with_colliding_ids_and_links_between_them() -> None:
@@ -291,6 +310,51 @@ def test_a_goal_deleted_on_one_side_is_kept_when_the_other_added_a_step_to_it() 
     assert [s.title for s in plan.steps.values()] == ["Lesson 4"]
     (conflict,) = plan.table(Conflict).values()
     assert (conflict.table, conflict.record_id, conflict.field) == ("goals", 1, "")
+
+
+def test_a_value_in_conflict_that_points_at_a_record_deleted_on_one_side_keeps_it() -> None:
+    base_plan = Plan()
+    edit = Edit(base_plan)
+    first = edit.add(Goal, title="Learn Dutch")
+    second = edit.add(Goal, title="Learn French")
+    edit.add(Step, goal_id=first.id, title="Lesson")
+    base = document(base_plan, device_id="origin", last_ids=edit.last_ids)
+    a, b = replicas(base)
+
+    def laptop(edit: Edit) -> None:
+        delete_goal(edit, second.id)
+        third = edit.add(Goal, title="Learn Rust")
+        edit.update(edit.plan.steps[1], goal_id=third.id)
+
+    a.edit(laptop)
+    b.edit(lambda e: e.update(e.plan.steps[1], goal_id=second.id))
+    result = both_ways(base, a, b)
+    plan = loads_whole(result.tables)
+    # The desktop saved later: its goal is shown, so the goal the laptop deleted stays.
+    assert plan.steps[1].goal_id == second.id
+    assert plan.goals[second.id].title == "Learn French"
+    fields = sorted((c.table, c.field) for c in plan.table(Conflict).values())
+    assert fields == [("goals", ""), ("steps", "goal_id")]
+
+
+def test_a_step_added_to_an_action_moved_to_another_goal_stays_with_its_goal() -> None:
+    from pop_tui.core.model import Action
+    from pop_tui.core.record_changes import change_action
+
+    base_plan = Plan()
+    edit = Edit(base_plan)
+    first = edit.add(Goal, title="Learn Dutch")
+    second = edit.add(Goal, title="Learn French")
+    action = edit.add(Action, goal_id=first.id, action="Take lessons")
+    edit.add(Step, goal_id=first.id, action_id=action.id, title="Lesson 1")
+    base = document(base_plan, device_id="origin", last_ids=edit.last_ids)
+    a, b = replicas(base)
+    a.edit(lambda e: change_action(e, action.id, {"goal_id": second.id}))
+    b.edit(lambda e: e.add(Step, goal_id=first.id, action_id=action.id, title="Lesson 2"))
+    plan = loads_whole(both_ways(base, a, b).tables)
+    steps = {s.title: s for s in plan.steps.values()}
+    assert (steps["Lesson 1"].goal_id, steps["Lesson 1"].action_id) == (second.id, action.id)
+    assert (steps["Lesson 2"].goal_id, steps["Lesson 2"].action_id) == (first.id, None)
 
 
 def test_a_new_period_started_on_one_side() -> None:
@@ -498,3 +562,60 @@ def test_what_came_in_from_the_other_side() -> None:
     result = merge_documents(base, a.document(), b.document())
     assert result.incoming == ("goal added: Learn Rust", "2 steps done", "1 check-in added")
     assert merge_documents(base, b.document(), a.document()).incoming == ("goal added: Sleep more",)
+
+
+def test_one_conflict_found_on_two_devices_is_one_record_with_every_side() -> None:
+    base = ancestor()
+    a, b = replicas(base)
+    c = Replica(base, "dev-c", "server", "2026-12-07T12:00:00")
+    a.edit(lambda e: e.update(e.plan.goals[1], title="Speak Dutch"))
+    b.edit(lambda e: e.update(e.plan.goals[1], title="Read Dutch"))
+    c.edit(lambda e: e.update(e.plan.goals[1], title="Write Dutch"))
+    on_laptop = merge_documents(base, a.document(), b.document()).tables
+    on_server = merge_documents(base, c.document(), b.document()).tables
+    both = merge_documents(base, on_laptop, on_server)
+    assert both.tables == merge_documents(base, on_server, on_laptop).tables
+    plan = loads_whole(both.tables)
+    (conflict,) = plan.table(Conflict).values()
+    # The laptop's value, not chosen in its own merge, is still one to choose.
+    assert [(s.device, s.value) for s in conflict.sides] == [
+        ("desktop", '"Read Dutch"'),
+        ("laptop", '"Speak Dutch"'),
+        ("server", '"Write Dutch"'),
+    ]
+    assert plan.goals[1].title == "Write Dutch"
+    assert conflict.sides[conflict.shown].value == '"Write Dutch"'
+
+
+def test_a_conflict_resolved_on_one_device_is_resolved_everywhere() -> None:
+    from pop_tui.core.conflicts import choose_side
+
+    base = ancestor()
+    a, b = replicas(base)
+    a.edit(lambda e: e.update(e.plan.goals[1], title="Speak Dutch"))
+    b.edit(lambda e: e.update(e.plan.goals[1], title="Read Dutch"))
+    merged = merge_documents(base, a.document(), b.document()).tables
+    laptop = Replica(merged, "dev-laptop", "laptop", "2026-12-08T10:00:00")
+    (conflict,) = laptop.plan.table(Conflict).values()
+    mine = next(n for n, s in enumerate(conflict.sides) if s.device == "laptop")
+    laptop.edit(lambda e: choose_side(e, conflict.id, mine))
+    desktop = Replica(merged, "dev-desktop", "desktop", "2026-12-08T09:00:00")
+    desktop.edit(lambda e: e.update(e.plan.steps[1], title="First lesson"))
+    result = both_ways(merged, laptop, desktop)
+    plan = loads_whole(result.tables)
+    assert plan.goals[1].title == "Speak Dutch" and plan.steps[1].title == "First lesson"
+    assert plan.table(Conflict) == {}
+
+
+def test_a_table_this_pop_does_not_know_is_merged_too() -> None:
+    base = ancestor()
+    a, b = replicas(base)
+    x, y = a.document(), b.document()
+    x["widgets"] = {"1": {"key": "w1", "size": 2}}
+    y["widgets"] = {"1": {"key": "w2", "size": 3}}
+    result = merge_documents(base, x, y)
+    assert result.tables == merge_documents(base, y, x).tables
+    assert sorted((r["key"], r["size"]) for r in result.tables["widgets"].values()) == [
+        ("w1", 2),
+        ("w2", 3),
+    ]

@@ -185,12 +185,12 @@ def records(kind: str, db: str | None, env: dict[str, str]) -> list[Candidate]:
             )
             found = [(r.id, r.title) for r in reviews]
         elif kind == "conflicts":
-            from pop_tui.core.conflicts import kind_name
-            from pop_tui.core.model import Conflict
+            from pop_tui.core.conflicts import open_conflicts
+            from pop_tui.core.model import TABLES
 
             found = [
-                (c.id, f"{kind_name(c.table)} {c.record_id} · {c.field or '-'}")
-                for c in sorted(reader.table(Conflict).values(), key=lambda c: c.id)
+                (c.id, f"{c.title} · {c.label}")
+                for c in open_conflicts(reader.plan(list(TABLES.values())))
             ]
         else:
             from pop_tui.cli.pools import feedback_title

@@ -16,13 +16,13 @@ from typing import Any
 from pop_tui.cli.context import Context
 from pop_tui.cli.failure import CommandFailed, reports_failure
 from pop_tui.cli.parser import Common, completes
-from pop_tui.core import conflicts
+from pop_tui.core import conflict_entry, conflicts
 from pop_tui.core.conflicts import ConflictView
-from pop_tui.core.model import TABLES, Conflict
+from pop_tui.core.model import TABLES, Conflict, Plan
 from pop_tui.core.texts import t
 
 JSON_VERSION = 1
-SIDE_CHOICES = ("mine", "theirs", "1", "2")
+SIDE_CHOICES = ("mine", "theirs", "1", "2", "3")
 RECORD_CHOICES = ("keep", "delete")
 
 
@@ -33,24 +33,39 @@ def _device(context: Context) -> str:
     return this_device(link_target(context.db)).name
 
 
-def _side_json(found: ConflictView, raw: Conflict) -> list[dict[str, Any]]:
-    return [
-        {
-            "n": side.index + 1,
-            "device": raw.sides[side.index].device,
-            "at": raw.sides[side.index].at,
-            "value": conflicts.side_value(raw.sides[side.index]),
-            "text": side.text,
-            "deleted": side.deleted,
-            "mine": side.mine,
-            "shown": side.shown,
-        }
-        for side in found.sides
-    ]
+def _raw_value(plan: Plan, found: ConflictView, n: int) -> Any:
+    side = plan.table(Conflict)[found.id].sides[n]
+    if side.deleted:
+        return None
+    try:
+        return json.loads(side.value)
+    except ValueError:
+        return side.value
 
 
-def _who(side: conflicts.SideView) -> str:
-    return t("conflicts.side.mine", device=side.device) if side.mine else side.device
+def _conflict_json(plan: Plan, found: ConflictView, device: str) -> dict[str, Any]:
+    mine = conflict_entry.mine_side(found, device)
+    raw = plan.table(Conflict)[found.id]
+    return {
+        "id": found.id,
+        "table": found.table,
+        "record_id": found.record_id,
+        "record": found.title,
+        "field": found.field,
+        "sides": [
+            {
+                "n": n + 1,
+                "device": raw.sides[n].device,
+                "at": raw.sides[n].at,
+                "value": _raw_value(plan, found, n),
+                "text": side.value,
+                "deleted": side.deleted,
+                "mine": n == mine,
+                "shown": side.shown,
+            }
+            for n, side in enumerate(found.sides)
+        ],
+    }
 
 
 def run_list(args: argparse.Namespace, context: Context) -> int:
@@ -63,63 +78,40 @@ def run_list(args: argparse.Namespace, context: Context) -> int:
         document = {
             "version": JSON_VERSION,
             "device": device,
-            "conflicts": [
-                {
-                    "id": raw.id,
-                    "table": raw.table,
-                    "record_id": raw.record_id,
-                    "record": view.record,
-                    "field": raw.field,
-                    "sides": _side_json(view, raw),
-                }
-                for raw in found
-                for view in [conflicts.view(plan, raw, device)]
-            ],
+            "conflicts": [_conflict_json(plan, view, device) for view in found],
         }
         print(json.dumps(document, indent=2, ensure_ascii=True))
         return 0
     if not found:
         print(t("conflicts.cli.none"))
         return 0
-    for raw in found:
-        view = conflicts.view(plan, raw, device)
-        field = view.label or t("conflicts.deleted_field")
-        print(t("conflicts.cli.row", id=f"#{view.id}", record=view.record, field=field))
-        for side in view.sides:
-            print(
-                t(
-                    "conflicts.cli.side",
-                    n=side.index + 1,
-                    who=_who(side),
-                    at=side.at,
-                    value=side.text,
-                )
-            )
+    for view in found:
+        about = view.label if view.field else t("conflicts.deleted_field")
+        print(t("conflicts.cli.row", id=f"#{view.id}", record=view.title, field=about))
+        mine = conflict_entry.mine_side(view, device)
+        for n, side in enumerate(view.sides):
+            who = t("conflicts.side.mine", device=side.device) if n == mine else side.device
+            print(t("conflicts.cli.side", n=n + 1, who=who, at=side.at, value=side.value))
     return 0
 
 
-def _choice_side(choice: str, raw: Conflict, device: str) -> int:
-    if choice in ("1", "2"):
+def _how(context: Context, found: ConflictView) -> str:
+    """How to say what to do with this conflict."""
+    if found.field:
+        command = context.command("resolve", str(found.id), "mine|theirs|1|2")
+        return t("conflicts.cli.choose", command=command)
+    command = context.command("resolve", str(found.id), "keep|delete")
+    return t("conflicts.cli.choose_record", command=command)
+
+
+def _side(choice: str, found: ConflictView, device: str) -> int:
+    if choice.isdigit():
         return int(choice) - 1
-    side = (
-        conflicts.mine_side(raw, device) if choice == "mine" else conflicts.theirs_side(raw, device)
-    )
+    pick = conflict_entry.mine_side if choice == "mine" else conflict_entry.theirs_side
+    side = pick(found, device)
     if side is None:
         raise CommandFailed(t("conflicts.cli.no_mine", device=device))
     return side
-
-
-def _how(context: Context, raw: Conflict) -> str:
-    """How to say what to do with this conflict."""
-    if raw.field:
-        return t(
-            "conflicts.cli.choose",
-            command=context.command("resolve", str(raw.id), "mine|theirs|1|2"),
-        )
-    return t(
-        "conflicts.cli.choose_record",
-        command=context.command("resolve", str(raw.id), "keep|delete"),
-    )
 
 
 @reports_failure
@@ -128,42 +120,49 @@ def run_resolve(args: argparse.Namespace, context: Context) -> int:
 
     store = PlanStore.open(context.db)
     ref = str(args.ref).removeprefix("#")
-    raw = store.plan.table(Conflict).get(int(ref)) if ref.isdigit() else None
-    if raw is None:
+    found = next(
+        (c for c in conflicts.open_conflicts(store.plan) if ref.isdigit() and c.id == int(ref)),
+        None,
+    )
+    if found is None:
         raise CommandFailed(t("conflicts.cli.not_found", ref=args.ref))
-    device = store.device.name
-    view = conflicts.view(store.plan, raw, device)
     choice: str | None = args.choice
     if choice is not None and args.value is not None:
         raise CommandFailed(t("conflicts.cli.both"))
     if choice is None and args.value is None:
-        raise CommandFailed(_how(context, raw))
+        raise CommandFailed(_how(context, found))
+    id = found.id
     if args.value is not None:
-        if not raw.field:
-            raise CommandFailed(t("conflicts.keep_or_delete"))
-        value = conflicts.read_typed(raw.table, raw.field, " ".join(args.value), context.today)
-        label = t("conflicts.label.value", record=view.record, field=view.label)
-        store.apply(label, lambda edit: conflicts.give_value(edit, raw.id, value))
+        if not found.field:
+            raise CommandFailed(_how(context, found))
+        value = conflict_entry.read_typed(found, " ".join(args.value), context.today)
+        label = t("conflicts.label.value", record=found.title, field=found.label)
+        store.apply(label, lambda edit: conflicts.set_value(edit, id, value))
     elif choice in RECORD_CHOICES:
-        if raw.field:
-            raise CommandFailed(_how(context, raw))
+        if found.field:
+            raise CommandFailed(_how(context, found))
         if choice == "keep":
-            label = t("conflicts.label.keep", record=view.record)
-            store.apply(label, lambda edit: conflicts.keep_record(edit, raw.id))
+            label = t("conflicts.label.keep", record=found.title)
+            store.apply(label, lambda edit: conflicts.keep_record(edit, id))
         else:
-            label = t("conflicts.label.delete", record=view.record)
-            store.apply(label, lambda edit: conflicts.delete_record(edit, raw.id))
+            label = t("conflicts.label.delete", record=found.title)
+            store.apply(label, lambda edit: conflicts.delete_record(edit, id))
     else:
         assert choice is not None
-        side = _choice_side(choice, raw, device)
-        if not 0 <= side < len(raw.sides):
-            raise CommandFailed(t("conflicts.no_side", side=side + 1, count=len(raw.sides)))
-        label = conflicts.side_label(view, side)
-        store.apply(label, lambda edit: conflicts.choose_side(edit, raw.id, side))
-    print(
-        t("conflicts.cli.resolved", id=f"#{raw.id}", record=conflicts.record_name(store.plan, raw))
-    )
+        side = _side(choice, found, store.device.name)
+        label = conflict_entry.side_label(found, side) if 0 <= side < len(found.sides) else ""
+        store.apply(label, lambda edit: conflicts.choose_side(edit, id, side))
+    record = store.plan.get(found.table, found.record_id)
+    title = found.title if record is None else _title_now(store.plan, found)
+    print(t("conflicts.cli.resolved", id=f"#{id}", record=title))
     return 0
+
+
+def _title_now(plan: Plan, found: ConflictView) -> str:
+    """The record's name as it is after the resolution (its title may be what changed)."""
+    from pop_tui.core.conflicts import record_name
+
+    return record_name(plan, found.table, found.record_id)
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], common: Common) -> None:

@@ -35,6 +35,8 @@ ENVIRONMENT = (
     ("POP_TODAY", "Act as if it were that day (YYYY-MM-DD): for tests and screenshots."),
     ("NO_COLOR", "Set to anything but the empty string: no colour (see no-color.org). "
      "Colour is only used when standard output is a terminal."),
+    ("POP_SYNC_TIMEOUT", "How many seconds pop sync lets git talk to the remote before "
+     "it is stopped (default 60)."),
     ("XDG_DATA_HOME", "Where the plan lives: $XDG_DATA_HOME/pop-tui/plan.json "
      "(default ~/.local/share/pop-tui/plan.json)."),
     ("XDG_CONFIG_HOME", "Where keymap.toml and settings.toml live "
@@ -48,6 +50,10 @@ FILES = (
     ("cache/plan.json.agenda", "The agenda index that pop agenda and pop status read; "
      "made again whenever it does not match the plan."),
     ("plan.json.lock", "The lock two sessions take turns through."),
+    ("local/", "What belongs to this device, never synced: its name (device.json) and "
+     "its last sync (sync.json)."),
+    (".gitattributes, .gitignore", "Written by pop sync init beside the plan: the plan "
+     "merges through pop (merge=pop), and what stays on this device is left out of git."),
 )  # fmt: skip
 
 

@@ -41,10 +41,13 @@ COMMANDS: dict[str, str] = {
     "import": "pop_tui.cli.import_plan",
     "period": "pop_tui.cli.period",
     "backup": "pop_tui.cli.backup",
+    "sync": "pop_tui.cli.sync",
     "serve": "pop_tui.cli.serve",
     "completion": "pop_tui.cli.completion",
     # Hidden (no help): what the completion scripts call to complete a word.
     "__complete": "pop_tui.cli.completion",
+    # Hidden: git's merge driver for the plan file (see cli/merge_driver.py).
+    "__merge-driver": "pop_tui.cli.merge_driver",
 }
 # Options of ``pop`` itself that take a value (so the value is not a command's name).
 _VALUED_OPTIONS = ("--db", "--lang")

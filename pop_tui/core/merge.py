@@ -20,12 +20,25 @@ document, ready for the store's ``serialize()``. The rules (SYNC-SPEC.md):
   conflict of field "" that asks, if the other side changed it. A record deleted
   on one side that the merged plan still points at (a step added on the other
   side to a goal deleted here) is kept as well, with the same question.
+* A step whose action the other side moved to another goal (a step added to the
+  action here, the action moved there) leaves the action: it stays with its goal
+  (a step's action belongs to the step's goal, see ``references.dangling``).
 * ``_meta``: revision is the larger plus one, ``saved_at`` the later, device and
   version of the side saved later, ``last_ids`` above every id; the smaller
   ``plan_uid``. Equal documents give ``ours`` back unchanged.
 
 The merge is commutative (``merge(b, x, y).tables == merge(b, y, x).tables``)
 and idempotent (merging the result again with either side changes no record).
+
+Where this goes beyond or differs from SYNC-SPEC.md: a schema-1 document (no
+keys, ``_history`` inside) is merged, read with legacy keys, rather than refused
+as another schema (only a newer schema or a broken header is refused); the two
+exceptions to "deleted on one side" above (a record still pointed at is kept and
+asked about; a step leaves an action moved to another goal); the kept side of a
+field-"" conflict holds the whole record as JSON; a conflict about a record gone
+from the merged plan is dropped; two versions of one conflict record never
+conflict (their sides are joined), and a conflict found again keeps a third
+device's side; other ``_meta`` fields come from the side saved later.
 """
 
 from __future__ import annotations
@@ -49,7 +62,7 @@ from pop_tui.core.merge_doc import (
     merged_meta,
     record_title,
 )
-from pop_tui.core.merge_fields import canon, defaults, merge_record, side_order
+from pop_tui.core.merge_fields import canon, conflict_sides, defaults, merge_record
 from pop_tui.core.model import Conflict
 from pop_tui.core.plan_changes import describe_keyed
 from pop_tui.core.references import REFERENCES
@@ -264,32 +277,24 @@ class _Merge:
                         present.add(id)
                         changed = True
 
+    def _detach_moved_actions(self) -> None:
+        ids = self.ids.get("actions", {})
+        actions = {ids[k]: a for k, a in self.out.get("actions", {}).items()}
+        for step in self.out.get("steps", {}).values():
+            action = actions.get(step.get("action_id"))  # type: ignore[arg-type]
+            if action is not None and action.get("goal_id") != step.get("goal_id"):
+                step["action_id"] = None
+
     # --- conflicts --------------------------------------------------------------
 
     def _record_conflicts(self) -> set[str]:
         """Write each clash as a conflict record; the keys of the conflicts written."""
         conflicts = self.out.setdefault(CONFLICTS, {})
         written: set[str] = set()
-        for clash in self.clashes:
+        clashes, self.clashes = self.clashes, []
+        for clash in clashes:
             ck = conflict_key(clash.key, clash.field)
-            existing = conflicts.get(ck, {}).get("sides")
-            had = {
-                (s.get("value"), s.get("deleted")): s
-                for s in (existing if isinstance(existing, list) else [])
-                if isinstance(s, dict)
-            }
-            chosen = clash.sides[clash.keep] if clash.keep is not None else None
-            sides = sorted(
-                (had.get((s["value"], s["deleted"]), s) for s in clash.sides), key=side_order
-            )
-            if chosen is None:
-                shown = max(range(len(sides)), key=lambda i: (sides[i]["at"], sides[i]["value"]))
-            else:
-                shown = next(
-                    i
-                    for i, s in enumerate(sides)
-                    if s["value"] == chosen["value"] and not s["deleted"]
-                )
+            sides, shown = conflict_sides(clash.sides, clash.keep, conflicts.get(ck, {}))
             conflicts[ck] = {
                 **Conflict(id=0).to_dict(),
                 "table": clash.table,
@@ -344,8 +349,11 @@ class _Merge:
     def result(self) -> MergeResult:
         for name in self.names:
             self._merge_table(name)
-        self._restore_pointed_at()
+        # The values in conflict first: the one shown may point at a record deleted on a side.
         written = self._record_conflicts()
+        self._restore_pointed_at()
+        written |= self._record_conflicts()
+        self._detach_moved_actions()
         self._tidy_conflicts(written)
         self._conflict_ids()
         if CONFLICTS in self.out and CONFLICTS not in self.names:

@@ -43,9 +43,16 @@ class _Missing:
 MISSING: Final = _Missing()
 
 
+# json.dumps makes an encoder at each call: a merge encodes every record a few times.
+_encode = json.JSONEncoder(sort_keys=True, ensure_ascii=False).encode
+
+
 def canon(value: Any) -> str:
-    """A value as the one JSON text that compares it: two values are equal when their texts are."""
-    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    """A value as the one JSON text that compares it: two values are equal when their texts are.
+
+    The same text as ``json.dumps(value, sort_keys=True, ensure_ascii=False)``, the form of a
+    conflict side's value."""
+    return _encode(value)
 
 
 def defaults(table: str) -> dict[str, Any]:
@@ -170,3 +177,36 @@ def _merge_conflict_field(field: str, ours: Any, theirs: Any) -> Any:
     if ours is MISSING or theirs is MISSING:
         return theirs if ours is MISSING else ours
     return max(ours, theirs, key=canon)
+
+
+def conflict_sides(
+    sides: tuple[dict[str, Any], ...], keep: int | None, existing: dict[str, Any]
+) -> tuple[list[dict[str, Any]], int]:
+    """The sides of a conflict found now (``keep``: the side the record holds; None: the one
+    saved later, ties: the larger value), in order, and the index of the one shown.
+
+    A side the ``existing`` conflict record has for the same value is kept as it was (its
+    device and time), so that finding one conflict again changes nothing; and so is a side
+    of a device that has no side now (a third device's value, not chosen yet). A device's
+    side with another value is its older value: it goes."""
+    had_sides = existing.get("sides")
+    old = [s for s in (had_sides if isinstance(had_sides, list) else []) if isinstance(s, dict)]
+    had = {(s.get("value"), s.get("deleted")): s for s in old}
+    now = [had.get((s["value"], s["deleted"]), s) for s in sides]
+    devices = {s.get("device") for s in now}
+    values = {(s.get("value"), s.get("deleted")) for s in now}
+    others = [
+        s
+        for s in old
+        if s.get("device") not in devices and (s.get("value"), s.get("deleted")) not in values
+    ]
+    every = {canon(s): s for s in [*now, *others]}
+    found = sorted(every.values(), key=side_order)
+    if keep is None:
+        shown = max(range(len(found)), key=lambda i: (str(found[i]["at"]), str(found[i]["value"])))
+    else:
+        kept = sides[keep]
+        shown = next(
+            i for i, s in enumerate(found) if s["value"] == kept["value"] and not s["deleted"]
+        )
+    return found, shown

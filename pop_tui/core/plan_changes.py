@@ -17,6 +17,7 @@ from pop_tui.core.merge_doc import EMPTY, Keyed, Tables, keyed, record_title
 from pop_tui.core.merge_fields import canon
 from pop_tui.core.model import Goal, Period, Profile, Step
 from pop_tui.core.printable import printable
+from pop_tui.core.references import REFERENCES
 from pop_tui.core.texts import t
 
 # Goals named one by one up to this many of a kind; more are counted.
@@ -53,10 +54,34 @@ def describe_changes(before: Tables | None, after: Tables) -> list[str]:
 def describe_keyed(before: Keyed, after: Keyed) -> list[str]:
     """:func:`describe_changes` of two documents already read."""
     names = sorted(before.records.keys() | after.records.keys())
+    old, new = _by_reference_keys(before), _by_reference_keys(after)
     lines: list[str] = []
     for name in [*(n for n in ORDER if n in names), *(n for n in names if n not in ORDER)]:
-        lines.extend(_table_lines(name, before.table(name), after.table(name)))
+        lines.extend(_table_lines(name, old.get(name, {}), new.get(name, {})))
     return lines
+
+
+def _by_reference_keys(doc: Keyed) -> dict[str, dict[str, dict[str, Any]]]:
+    """The records by key, each reference as the key it points at: a step of a goal that
+    got a new number is not changed."""
+    keys = {
+        name: {id: key for key, (id, _) in table.items()} for name, table in doc.records.items()
+    }
+
+    def key_of(target: str, value: Any) -> Any:
+        return keys.get(target, {}).get(value, value) if isinstance(value, int) else value
+
+    found = {
+        name: {k: dict(f) for k, (_, f) in table.items()} for name, table in doc.records.items()
+    }
+    for ref in REFERENCES:
+        for fields in found.get(ref.table, {}).values():
+            value = fields.get(ref.field)
+            if isinstance(value, list):
+                fields[ref.field] = [key_of(ref.target, v) for v in value]
+            else:
+                fields[ref.field] = key_of(ref.target, value)
+    return found
 
 
 def short_title(text: str) -> str:
@@ -66,14 +91,14 @@ def short_title(text: str) -> str:
 
 
 def _table_lines(
-    name: str, before: dict[str, tuple[int, dict[str, Any]]], after: dict[str, tuple[int, Any]]
+    name: str, before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]]
 ) -> list[str]:
-    added = [after[k][1] for k in sorted(after.keys() - before.keys())]
-    removed = [before[k][1] for k in sorted(before.keys() - after.keys())]
+    added = [after[k] for k in sorted(after.keys() - before.keys())]
+    removed = [before[k] for k in sorted(before.keys() - after.keys())]
     changed = [
-        (before[k][1], after[k][1])
+        (before[k], after[k])
         for k in sorted(before.keys() & after.keys())
-        if canon(before[k][1]) != canon(after[k][1])
+        if canon(before[k]) != canon(after[k])
     ]
     if name == Goal.TABLE:
         return _goal_lines(added, removed, changed)

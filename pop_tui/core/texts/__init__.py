@@ -53,6 +53,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "small": ("terminal",),
     "smart": ("smart",),
     "status": ("status",),
+    "sync": ("sync",),
     "term": ("terminal",),
     "theme": ("terminal",),
     "ui": ("ui",),

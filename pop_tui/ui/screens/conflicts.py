@@ -23,10 +23,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 
-from pop_tui.core import conflicts
+from pop_tui.core import conflict_entry, conflicts
+from pop_tui.core.conflict_entry import FieldKind
 from pop_tui.core.conflicts import ConflictView
 from pop_tui.core.edit import Edit
-from pop_tui.core.model import Conflict
 from pop_tui.core.op_error import OpError
 from pop_tui.core.printable import printable
 from pop_tui.core.rules import REQUIRED
@@ -57,10 +57,11 @@ class ConflictValueForm(FormDialog):
         self, found: ConflictView, current: Any, submit: Callable[[Any], bool], today: date
     ) -> None:
         self.found = found
-        kind = found.typed
+        self.kind: FieldKind | None = conflict_entry.field_kind(found.table, found.field)
+        kind = self.kind
         name = found.field
         if kind == "choice":
-            choices = conflicts.field_choices(found.table, name)
+            choices = conflict_entry.field_choices(found.table, name)
             field = FormField(
                 name,
                 t("conflicts.form.value", field=found.label),
@@ -76,9 +77,9 @@ class ConflictValueForm(FormDialog):
                 value=current,
                 required=(found.table, name) in REQUIRED,
             )
-        sides = " / ".join(side.text for side in found.sides)
+        sides = " / ".join(side.value for side in found.sides)
         super().__init__(
-            t("conflicts.form.title", record=found.record),
+            t("conflicts.form.title", record=found.title),
             [field],
             lambda values: submit(self.stored(values)),
             today,
@@ -88,18 +89,18 @@ class ConflictValueForm(FormDialog):
     def stored(self, values: Values) -> Any:
         """The form's value as the record's dict holds it."""
         value = values[self.found.field]
-        kind = self.found.typed
+        kind = self.kind
         if kind == "date":
             return value.isoformat() if isinstance(value, date) else None
         if kind == "integer":
             return int(value) if value is not None else None
         if kind == "list":
-            return conflicts.read_typed(self.found.table, self.found.field, value, self.today)
+            return conflict_entry.read_typed(self.found, value, self.today)
         return value
 
     def check(self, values: Values) -> dict[str, str]:
         value = values[self.found.field]
-        if self.found.typed == "integer" and value is not None and not float(value).is_integer():
+        if self.kind == "integer" and value is not None and not float(value).is_integer():
             return {self.found.field: t("conflicts.not_whole", value=printable(str(value)))}
         return {}
 
@@ -148,9 +149,9 @@ class ConflictsScreen(Screen[None]):
         return self.pop.store.device.name
 
     def refresh_view(self, keep: str | None = None) -> None:
-        plan = self.pop.store.plan
-        found = conflicts.views(plan, self.device())
-        self.listing.rebuild([conflict_option(view) for view in found], keep=keep)
+        found = conflicts.open_conflicts(self.pop.store.plan)
+        device = self.device()
+        self.listing.rebuild([conflict_option(view, device) for view in found], keep=keep)
         self.listing.display = bool(found)
         self.query_one("#conflicts-empty", Static).display = not found
         self.sub_title = t(
@@ -162,10 +163,13 @@ class ConflictsScreen(Screen[None]):
 
     def current(self) -> ConflictView | None:
         id = record_id(self.listing.highlighted_id, "conflict")
-        conflict = self.pop.store.plan.table(Conflict).get(id) if id is not None else None
-        if conflict is None:
+        if id is None:
             return None
-        return conflicts.view(self.pop.store.plan, conflict, self.device())
+        return next((c for c in conflicts.open_conflicts(self.pop.store.plan) if c.id == id), None)
+
+    @staticmethod
+    def typed(found: ConflictView) -> bool:
+        return bool(found.field) and conflict_entry.field_kind(found.table, found.field) is not None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action not in FIELD_ACTIONS | RECORD_ACTIONS | {"mine", "theirs"}:
@@ -176,7 +180,7 @@ class ConflictsScreen(Screen[None]):
         if found is None:
             return None
         if action in FIELD_ACTIONS:
-            return bool(found.field) and found.typed is not None
+            return self.typed(found)
         if action in RECORD_ACTIONS:
             return not found.field
         return True
@@ -194,18 +198,18 @@ class ConflictsScreen(Screen[None]):
             self.pop.say(printable(str(exc)), severity="warning")
             return False
         if saved:
-            self.pop.say(t("conflicts.msg.resolved", record=found.record))
+            self.pop.say(t("conflicts.msg.resolved", record=found.title))
         return saved
 
     def _side(self, found: ConflictView, side: int) -> None:
-        label = conflicts.side_label(found, side)
+        label = conflict_entry.side_label(found, side)
         self._resolve(found, label, lambda edit: conflicts.choose_side(edit, found.id, side))
 
     def _pick(self, theirs: bool) -> None:
         found = self.current()
         if found is None:
             return
-        mine = next((side.index for side in found.sides if side.mine), None)
+        mine = conflict_entry.mine_side(found, self.device())
         if mine is None or (theirs and len(found.sides) != 2):
             self.pop.say(
                 t("conflicts.msg.no_mine", device=printable(self.device()), id=found.id),
@@ -228,10 +232,10 @@ class ConflictsScreen(Screen[None]):
             self.pop.say(t("conflicts.msg.only_field"), severity="warning")
             return
         if keep:
-            label = t("conflicts.label.keep", record=found.record)
+            label = t("conflicts.label.keep", record=found.title)
             self._resolve(found, label, lambda edit: conflicts.keep_record(edit, found.id))
         else:
-            label = t("conflicts.label.delete", record=found.record)
+            label = t("conflicts.label.delete", record=found.title)
             self._resolve(found, label, lambda edit: conflicts.delete_record(edit, found.id))
 
     def action_keep(self) -> None:
@@ -247,20 +251,20 @@ class ConflictsScreen(Screen[None]):
         if not found.field:
             self.pop.say(t("conflicts.msg.only_record"), severity="warning")
             return
-        if found.typed is None:
+        if not self.typed(found):
             self.pop.say(t("conflicts.not_typed", field=found.label), severity="warning")
             return
         record = self.pop.store.plan.get(found.table, found.record_id)
         current = getattr(record, found.field, None) if record is not None else None
         if isinstance(current, tuple):
-            current = conflicts.LIST_SEPARATOR.join(str(item) for item in current)
+            current = conflict_entry.LIST_SEPARATOR.join(str(item) for item in current)
         elif isinstance(current, int) and not isinstance(current, bool):
             current = float(current)
-        label = t("conflicts.label.value", record=found.record, field=found.label)
+        label = t("conflicts.label.value", record=found.title, field=found.label)
 
         def submit(value: Any) -> bool:
             return self._resolve(
-                found, label, lambda edit: conflicts.give_value(edit, found.id, value)
+                found, label, lambda edit: conflicts.set_value(edit, found.id, value)
             )
 
         self.app.push_screen(ConflictValueForm(found, current, submit, self.pop.today()))
@@ -269,7 +273,7 @@ class ConflictsScreen(Screen[None]):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         found = self.current()
-        if found is not None and found.field and found.typed is not None:
+        if found is not None and self.typed(found):
             self.action_edit()
 
     def action_back(self) -> None:

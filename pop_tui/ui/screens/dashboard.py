@@ -103,11 +103,11 @@ def later_review_hint(plan: Plan, today: date) -> str:
 
 def conflict_options(plan: Plan, device: str) -> list[Option]:
     """The conflicts that syncing left, first of all (none: nothing at all is shown)."""
-    found = conflicts.views(plan, device) if plan.table(Conflict) else []
+    found = conflicts.open_conflicts(plan) if plan.table(Conflict) else []
     if not found:
         return []
     heading = _heading(t("conflicts.dash.heading", count=len(found)))
-    return [heading, *(conflict_option(view, "  ") for view in found)]
+    return [heading, *(conflict_option(view, device, "  ") for view in found)]
 
 
 class DashboardScreen(Screen[None]):
