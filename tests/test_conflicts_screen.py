@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from pop_tui.core import conflicts
+from pop_tui.core import conflict_entry, conflicts
 from pop_tui.core.edit import Edit
 from pop_tui.core.model import Conflict
 from pop_tui.core.rules import RuleError
@@ -69,28 +69,38 @@ async def open_conflicts(pilot: Pilot[None], at: int | None = None) -> Conflicts
 # --- the core ----------------------------------------------------------------------
 
 
+def view_of(store: PlanStore, id: int) -> conflicts.ConflictView:
+    return next(c for c in conflicts.open_conflicts(store.plan) if c.id == id)
+
+
+def about(table: str, field: str) -> conflicts.ConflictView:
+    """A conflict about ``field`` of a record of ``table`` (for reading typed values)."""
+    return conflicts.ConflictView(0, table, 1, "", field, field, ())
+
+
 def test_mine_is_the_side_of_this_device(conflicted: PlanStore) -> None:
-    conflict = conflicted.plan.table(Conflict)[1]
-    assert conflicts.mine_side(conflict, HERE) == 1
-    assert conflicts.theirs_side(conflict, HERE) == 0
-    assert conflicts.mine_side(conflict, "phone") is None
+    found = view_of(conflicted, 1)
+    assert conflict_entry.mine_side(found, HERE) == 1
+    assert conflict_entry.theirs_side(found, HERE) == 0
+    assert conflict_entry.mine_side(found, "phone") is None
 
 
-def test_a_typed_value_is_read_as_its_field_is(conflicted: PlanStore) -> None:
-    assert conflicts.read_typed("steps", "due", "+2d", TODAY) == "2026-12-01"
-    assert conflicts.read_typed("goals", "target", "2,5", TODAY) == 2.5
-    assert conflicts.read_typed("goals", "kind", "personal", TODAY) == "personal"
-    assert conflicts.read_typed("profile", "dream_job_qualities", "a; b", TODAY) == ["a", "b"]
+def test_a_typed_value_is_read_as_its_field_is() -> None:
+    read = conflict_entry.read_typed
+    assert read(about("steps", "due"), "+2d", TODAY) == "2026-12-01"
+    assert read(about("goals", "target"), "2,5", TODAY) == 2.5
+    assert read(about("goals", "kind"), "personal", TODAY) == "personal"
+    assert read(about("profile", "dream_job_qualities"), "a; b", TODAY) == ["a", "b"]
     with pytest.raises(ValueError, match="Choose one of"):
-        conflicts.read_typed("goals", "kind", "hobby", TODAY)
+        read(about("goals", "kind"), "hobby", TODAY)
     with pytest.raises(ValueError, match="not typed"):
-        conflicts.read_typed("steps", "goal_id", "3", TODAY)
+        read(about("steps", "goal_id"), "3", TODAY)
 
 
 def test_a_value_the_rules_refuse_changes_nothing(conflicted: PlanStore) -> None:
     before = conflicted.path.read_bytes()
     with pytest.raises(RuleError):
-        conflicted.apply("x", lambda edit: conflicts.give_value(edit, 1, ""))
+        conflicted.apply("x", lambda edit: conflicts.set_value(edit, 1, ""))
     assert conflicted.path.read_bytes() == before
     assert sorted(conflicted.plan.table(Conflict)) == [1, 2, 3]
 
@@ -125,11 +135,11 @@ async def test_dashboard_lists_each_conflict_with_both_values_devices_and_times(
     async with app.run_test(size=(100, 40)):
         text = screen_text(app)
     assert "Conflicts from syncing: 3 to resolve (r)" in text
-    assert "goal 1 · Get better at leading people · title" in text
+    assert "goal 1: Get better at leading people · title" in text
     assert "Get better at leading people  (desktop · Sat 28 Nov 2026 18:12)" in text
     # User text is data: the brackets are shown as typed, not read as markup.
     assert f"{MARKUP}  (laptop, this device · Sun 29 Nov 2026 08:05)" in text
-    assert "step 1 · Find a suitable course · deleted on one device, changed on the other" in text
+    assert "step 1: Find a suitable course · deleted on one device, changed on the other" in text
     assert "synced today 08:05" in text
     assert "r Conflicts" in text
 
@@ -335,18 +345,16 @@ def test_a_conflict_from_the_merge_is_shown_resolved_and_undone(tmp_path: Path) 
     for store, title in ((laptop, "Lead a team"), (desktop, "Coach a team")):
         store.apply("rename", lambda edit, t=title: edit.update(edit.plan.goals[GOAL], title=t))
     laptop.merge_in(parse("desktop", desktop_path.read_bytes()), base)
-    (found,) = conflicts.views(laptop.plan, HERE)
-    assert (found.record, found.label) == (
-        f"goal {GOAL} · {laptop.plan.goals[GOAL].title}",
-        "title",
-    )
-    assert sorted((s.device, s.text, s.mine) for s in found.sides) == [
+    (found,) = conflicts.open_conflicts(laptop.plan)
+    assert (found.title, found.label) == (f"goal {GOAL}: {laptop.plan.goals[GOAL].title}", "title")
+    mine = conflict_entry.mine_side(found, HERE)
+    assert mine is not None
+    assert sorted((s.device, s.value, n == mine) for n, s in enumerate(found.sides)) == [
         (THERE, "Coach a team", False),
         (HERE, "Lead a team", True),
     ]
-    mine = next(s.index for s in found.sides if s.mine)
     laptop.apply(
-        conflicts.side_label(found, mine), lambda e: conflicts.choose_side(e, found.id, mine)
+        conflict_entry.side_label(found, mine), lambda e: conflicts.choose_side(e, found.id, mine)
     )
     assert laptop.plan.goals[GOAL].title == "Lead a team" and not laptop.plan.table(Conflict)
     laptop.undo()
@@ -354,4 +362,4 @@ def test_a_conflict_from_the_merge_is_shown_resolved_and_undone(tmp_path: Path) 
 
 
 def open_conflicts_of(edit: Edit) -> list[Conflict]:
-    return conflicts.open_conflicts(edit.plan)
+    return list(edit.plan.table(Conflict).values())

@@ -1,29 +1,27 @@
 """When this device last synced its plan, as the dashboard and the conflicts screen say it.
 
-The sync keeps that beside the plan, on this device only (``local/sync.json``,
-written by ``pop sync`` and by "Sync now"); a plan that never synced has none.
+The sync keeps that beside the plan, on this device only (``local/sync.json``, see
+:func:`pop_tui.store.sync_repo.last_sync`, written by ``pop sync`` and by "Sync now");
+a plan that never synced has none.
 """
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 from pathlib import Path
 
 from pop_tui.core.dates import format_date
 from pop_tui.core.day_words import relative_day
 from pop_tui.core.texts import t
-from pop_tui.store.local import local_folder
-
-STATE_FILE = "sync.json"
 
 
 def last_synced(plan_path: Path) -> datetime | None:
     """When the plan at ``plan_path`` last synced on this device; None: never (or unreadable)."""
+    from pop_tui.store.sync_repo import last_sync  # with git's modules: only once there is a plan
+
     try:
-        data = json.loads((local_folder(plan_path) / STATE_FILE).read_text(encoding="utf-8"))
-        return datetime.fromisoformat(data["at"])
-    except (OSError, ValueError, KeyError, TypeError):
+        return datetime.fromisoformat(last_sync(plan_path)["at"])
+    except (ValueError, KeyError, TypeError):
         return None
 
 
