@@ -24,10 +24,10 @@ from typing import Any
 import pytest
 
 from pop_tui.cli import main
-from pop_tui.store.sync_git import driver_command
 from pop_tui.core.model import Goal
 from pop_tui.store.agenda_index import NOT_SYNCED
 from pop_tui.store.plan_store import PlanStore
+from pop_tui.store.sync_git import driver_command
 from tests.conftest import TODAY
 from tests.pop_shell import Ran
 
