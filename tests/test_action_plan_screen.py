@@ -19,6 +19,7 @@ from pop_tui.ui.screens.actions import ActionPlanScreen
 from pop_tui.ui.screens.steps import StepsScreen
 from pop_tui.ui.widgets.record_list import RecordList
 from tests.conftest import NOW, TODAY
+from tests.keyboard import type_text
 
 MakeApp = Callable[[PlanStore], PopApp]
 
@@ -92,7 +93,9 @@ async def test_adding_an_action_for_the_goal_under_the_cursor(
         assert isinstance(app.screen, FormDialog)
         # The form starts in its first text field, not on the goal's list: Enter saves.
         assert app.screen.focused is app.screen.query_one("#field-action", Input)
-        await pilot.press(*"Shadow a team lead", "tab", *"Know the job from inside")
+        await type_text(pilot, "Shadow a team lead")
+        await pilot.press("tab")
+        await type_text(pilot, "Know the job from inside")
         await pilot.press("enter")
         await pilot.pause()
         assert table_rows(app)[4][1] == "Shadow a team lead"
@@ -138,7 +141,8 @@ async def test_editing_an_action_and_its_obstacles_then_undo(
         await pilot.pause()
         obstacles = app.screen.query_one("#field-obstacles", Input)
         obstacles.focus()
-        await pilot.press(*"No budget left", "enter")
+        await type_text(pilot, "No budget left")
+        await pilot.press("enter")
         await pilot.pause()
         action = next(a for a in reopened(plan_path).plan.actions.values() if a.action == LEAD)
         assert action.obstacles == "No budget left"
@@ -192,7 +196,10 @@ async def test_completing_a_step_offers_a_reflection_that_is_saved(
         await pilot.press("j", "space")
         await pilot.pause()
         assert isinstance(app.screen, FormDialog)
-        await pilot.press(*"Sign up early", "tab", *"Ask HR first", "enter")
+        await type_text(pilot, "Sign up early")
+        await pilot.press("tab")
+        await type_text(pilot, "Ask HR first")
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, StepsScreen)
     store = reopened(plan_path)
@@ -239,7 +246,8 @@ async def test_w_writes_a_reflection_on_a_step_later(
         await pilot.press("j", "w")
         await pilot.pause()
         assert isinstance(app.screen, FormDialog)
-        await pilot.press(*"Start with a small team", "enter")
+        await type_text(pilot, "Start with a small team")
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, StepsScreen)
     store = reopened(plan_path)
@@ -257,7 +265,7 @@ async def test_rescheduling_a_step_with_quick_date_entry(
         await open_steps_of_row(pilot, 0)
         await pilot.press("j", "r")
         await pilot.pause()
-        await pilot.press(*"+2w")
+        await type_text(pilot, "+2w")
         await pilot.pause()
         hint = str(app.screen.query_one("#hint-due", Static).render())
         assert "Sun 13 Dec 2026, in 14 days" in hint
@@ -273,7 +281,9 @@ async def test_a_bad_date_is_refused_with_the_accepted_forms(
     app = make_app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_steps_of_row(pilot, 0)
-        await pilot.press("j", "r", *"31-02-2027", "enter")
+        await pilot.press("j", "r")
+        await type_text(pilot, "31-02-2027")
+        await pilot.press("enter")
         await pilot.pause()
         message = str(app.screen.query_one("#error-due", Static).render())
         assert '"31-02-2027" does not exist' in message
@@ -290,13 +300,15 @@ async def test_a_bad_date_shows_its_error_as_it_is_typed(
     app = make_app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_steps_of_row(pilot, 0)
-        await pilot.press("j", "r", *"31-02-2027")
+        await pilot.press("j", "r")
+        await type_text(pilot, "31-02-2027")
         await pilot.pause()
         error = app.screen.query_one("#error-due", Static)
         assert '"31-02-2027" does not exist' in str(error.render())
         assert error.has_class("-shown"), "shown before Enter"
         # Typing it right clears the error and previews the date instead.
-        await pilot.press(*["backspace"] * 10, *"next friday")
+        await pilot.press(*["backspace"] * 10)
+        await type_text(pilot, "next friday")
         await pilot.pause()
         assert not error.has_class("-shown")
         hint = str(app.screen.query_one("#hint-due", Static).render())
@@ -312,16 +324,22 @@ async def test_a_new_step_due_in_the_past_warns_that_it_is_late_at_once(
     app = make_app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_steps_of_row(pilot, 0)
-        await pilot.press("n", *"Book the room", "tab", *"yesterday")
+        await pilot.press("n")
+        await type_text(pilot, "Book the room")
+        await pilot.press("tab")
+        await type_text(pilot, "yesterday")
         await pilot.pause()
         hint = app.screen.query_one("#hint-due", Static)
         assert "in the past: this is late at once" in str(hint.render())
         assert hint.has_class("-late")
-        await pilot.press(*["backspace"] * 9, *"tomorrow")
+        await pilot.press(*["backspace"] * 9)
+        await type_text(pilot, "tomorrow")
         await pilot.pause()
         assert "late" not in str(hint.render())
         # Still allowed: a step can be entered after the fact.
-        await pilot.press(*["backspace"] * 8, *"yesterday", "enter")
+        await pilot.press(*["backspace"] * 8)
+        await type_text(pilot, "yesterday")
+        await pilot.press("enter")
         await pilot.pause()
     assert steps_of(reopened(plan_path), LEAD)[-1].due == TODAY - timedelta(days=1)
 
@@ -332,7 +350,11 @@ async def test_adding_editing_reordering_and_deleting_steps(
     app = make_app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_steps_of_row(pilot, 0)
-        await pilot.press("n", *"Ask my manager for budget", "tab", *"fri", "enter")
+        await pilot.press("n")
+        await type_text(pilot, "Ask my manager for budget")
+        await pilot.press("tab")
+        await type_text(pilot, "fri")
+        await pilot.press("enter")
         await pilot.pause()
         titles = [s.title for s in steps_of(reopened(plan_path), LEAD)]
         assert titles[-1] == "Ask my manager for budget"
@@ -341,7 +363,9 @@ async def test_adding_editing_reordering_and_deleting_steps(
         await pilot.press("K", "K", "K")
         await pilot.pause()
         assert steps_of(reopened(plan_path), LEAD)[0].title == "Ask my manager for budget"
-        await pilot.press("e", "end", *" and time", "enter")
+        await pilot.press("e", "end")
+        await type_text(pilot, " and time")
+        await pilot.press("enter")
         await pilot.pause()
         assert steps_of(reopened(plan_path), LEAD)[0].title == "Ask my manager for budget and time"
         await pilot.press("d", "y")

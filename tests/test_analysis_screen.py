@@ -16,6 +16,7 @@ from pop_tui.ui.dialogs.form import FormDialog
 from pop_tui.ui.screens.analysis import AnalysisScreen
 from pop_tui.ui.widgets.record_list import RecordList
 from tests.conftest import NOW, TODAY
+from tests.keyboard import type_text
 
 MakeApp = Callable[[PlanStore], PopApp]
 
@@ -76,7 +77,8 @@ async def test_adding_an_item_to_the_focused_quadrant_saves_it(
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, FormDialog)
-        await pilot.press(*"Impatient with slow tools", "enter")
+        await type_text(pilot, "Impatient with slow tools")
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, AnalysisScreen)
         assert app.screen.listing("W").highlighted_id is not None
@@ -113,7 +115,8 @@ async def test_editing_an_item_changes_its_text_and_undo_brings_the_old_one_back
         field = app.screen.query_one("#field-text", Input)
         assert field.value == "Good at analysing data"
         field.value = ""
-        await pilot.press(*"Good at statistics", "enter")
+        await type_text(pilot, "Good at statistics")
+        await pilot.press("enter")
         await pilot.pause()
         assert texts(reopened(plan_path), "S")[0] == "Good at statistics"
         await pilot.press("u")
@@ -129,7 +132,9 @@ async def test_escape_in_the_edit_form_changes_nothing(
     before = plan_path.read_bytes()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_analysis(pilot)
-        await pilot.press("e", *"and more", "escape")
+        await pilot.press("e")
+        await type_text(pilot, "and more")
+        await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, AnalysisScreen)
     assert plan_path.read_bytes() == before
@@ -214,7 +219,9 @@ async def test_trends_are_added_and_deleted_in_their_own_list(
         await open_analysis(pilot)
         app.screen.query_one("#list-trends").focus()
         await pilot.pause()
-        await pilot.press("n", *"Remote work is here to stay", "enter")
+        await pilot.press("n")
+        await type_text(pilot, "Remote work is here to stay")
+        await pilot.press("enter")
         await pilot.pause()
         trends = sorted(reopened(plan_path).plan.table(Trend).values(), key=lambda t: t.order)
         assert trends[-1].text == "Remote work is here to stay"
@@ -230,7 +237,9 @@ async def test_an_empty_plan_shows_hints_and_adds_the_first_item(
     async with app.run_test(size=(80, 24)) as pilot:
         await open_analysis(pilot)
         assert lines(app, "S") == ["  Nothing yet: n adds one."]
-        await pilot.press("n", *"Curious", "enter")
+        await pilot.press("n")
+        await type_text(pilot, "Curious")
+        await pilot.press("enter")
         await pilot.pause()
         assert lines(app, "S") == ["  Curious"]
     assert [i.text for i in reopened(plan_path).plan.table(SwotItem).values()] == ["Curious"]

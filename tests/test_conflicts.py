@@ -25,6 +25,7 @@ from pop_tui.ui.dialogs.form import FormDialog
 from pop_tui.ui.dialogs.goal_form import GoalForm
 from pop_tui.ui.widgets.record_list import RecordList
 from tests.conftest import NOW, TODAY
+from tests.keyboard import type_text
 from tests.pop_shell import pop_process
 
 MakeApp = Callable[[PlanStore], PopApp]
@@ -57,7 +58,7 @@ async def type_into(pilot: Pilot[None], app: PopApp, name: str, text: str) -> No
     field = app.screen.query_one(f"#field-{name}", Input)
     field.focus()
     field.value = ""
-    await pilot.press(*text)
+    await type_text(pilot, text)
 
 
 async def save(pilot: Pilot[None]) -> None:

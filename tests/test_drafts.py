@@ -29,6 +29,7 @@ from pop_tui.ui.dialogs.goal_form import GoalForm
 from pop_tui.ui.screens.guide import GuideWelcome
 from pop_tui.ui.screens.steps import StepsScreen
 from tests.conftest import NOW, TODAY
+from tests.keyboard import type_text
 
 MakeApp = Callable[[PlanStore], PopApp]
 ROOT = Path(__file__).resolve().parent.parent
@@ -119,7 +120,7 @@ async def test_a_closed_terminal_keeps_the_draft_too(
         for key in goal_form_keys("Lead people well")[:-1]:
             await pilot.press(key)
             await pilot.pause()
-        await pilot.press(*"Lead people")
+        await type_text(pilot, "Lead people")
         app.panic(Text("input/output error"))
     [draft] = list_drafts(demo_store.path)[0]
     assert draft.document["fields"][0]["value"] == "Lead people"

@@ -16,6 +16,7 @@ from pop_tui.ui.dialogs.form import FormDialog
 from pop_tui.ui.screens.employer import EmployerScreen
 from pop_tui.ui.widgets.record_list import RecordList
 from tests.conftest import NOW, TODAY
+from tests.keyboard import type_text
 
 MakeApp = Callable[[PlanStore], PopApp]
 
@@ -78,8 +79,15 @@ async def test_adding_an_employer_goal_by_keyboard(
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, FormDialog)
-        await pilot.press(*"Happier customers", "tab", *"Service answers within a day", "tab")
-        await pilot.press(*"I write the answer templates", "tab", *"Writing", "tab", *"Drawing")
+        await type_text(pilot, "Happier customers")
+        await pilot.press("tab")
+        await type_text(pilot, "Service answers within a day")
+        await pilot.press("tab")
+        await type_text(pilot, "I write the answer templates")
+        await pilot.press("tab")
+        await type_text(pilot, "Writing")
+        await pilot.press("tab")
+        await type_text(pilot, "Drawing")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, EmployerScreen)
@@ -97,7 +105,9 @@ async def test_an_empty_employer_goal_title_is_refused(
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_employer(pilot)
-        await pilot.press("n", "tab", *"Only a department part", "enter")
+        await pilot.press("n", "tab")
+        await type_text(pilot, "Only a department part")
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, FormDialog)
         assert "cannot be empty" in str(app.screen.query_one("#error-title", Static).render())
@@ -113,7 +123,9 @@ async def test_editing_and_undoing_an_employer_goal(
         await pilot.press("e")
         await pilot.pause()
         app.screen.query_one("#field-my_contribution", Input).focus()
-        await pilot.press("end", *" and the dashboards", "enter")
+        await pilot.press("end")
+        await type_text(pilot, " and the dashboards")
+        await pilot.press("enter")
         await pilot.pause()
         goal = next(e for e in reopened(plan_path).plan.employer_goals.values() if e.order == 0)
         assert goal.my_contribution == "I build the campaign reports and the dashboards"
@@ -179,7 +191,11 @@ async def test_the_answers_for_the_yearly_conversation_are_edited_on_the_last_ro
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_employer(pilot)
-        await pilot.press("enter", *"Faster reports", "tab", *"Pay the course", "enter")
+        await pilot.press("enter")
+        await type_text(pilot, "Faster reports")
+        await pilot.press("tab")
+        await type_text(pilot, "Pay the course")
+        await pilot.press("enter")
         await pilot.pause()
     profile = reopened(plan_path).plan.profile
     assert (profile.answer_goals_help, profile.answer_employer_can_do) == (

@@ -31,6 +31,7 @@ from pop_tui.ui.screens.evaluation import EvaluationScreen
 from pop_tui.ui.screens.evaluation_forms import NO_GOAL
 from pop_tui.ui.widgets.record_list import RecordList
 from tests.conftest import NOW, TODAY, notice_other_session
+from tests.keyboard import type_text
 
 MakeApp = Callable[[PlanStore], PopApp]
 
@@ -66,7 +67,7 @@ async def type_into(pilot: Pilot[None], app: PopApp, name: str, text: str) -> No
     field = app.screen.query_one(f"#field-{name}", Input)
     field.focus()
     field.value = ""
-    await pilot.press(*text)
+    await type_text(pilot, text)
 
 
 async def save_after_reload(pilot: Pilot[None], app: PopApp) -> None:

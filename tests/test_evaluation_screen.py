@@ -20,6 +20,7 @@ from pop_tui.ui.screens.evaluation import EvaluationScreen
 from pop_tui.ui.screens.review_wizard import ReviewWizard
 from pop_tui.ui.widgets.record_list import RecordList
 from tests.conftest import NOW, TODAY
+from tests.keyboard import press_keys, type_text
 from tests.screen_text import screen_text
 
 MakeApp = Callable[[PlanStore], PopApp]
@@ -98,12 +99,12 @@ async def hold_full_review(pilot: Pilot[None], app: PopApp) -> int:
     assert isinstance(app.screen, ReviewWizard)
     for number, typed in enumerate(FULL_REVIEW, 1):
         assert f"Goal {number} of 6" in wizard_page_title(app)
-        await pilot.press(*typed)
+        await press_keys(pilot, typed)
         await pilot.pause()
         keys += typed
     assert "Summary" in wizard_page_title(app)
     notes = (*"A good month", "enter")
-    await pilot.press(*notes)
+    await press_keys(pilot, notes)
     await pilot.pause()
     keys += notes
     return len(keys)
@@ -203,7 +204,9 @@ async def test_escape_leaves_the_wizard_and_saves_nothing(
         await open_evaluation(pilot)
         await pilot.press("r")
         await pilot.pause()
-        await pilot.press(*"Went well", "enter", "9", "enter", "tab", *"x")
+        await type_text(pilot, "Went well")
+        await pilot.press("enter", "9", "enter", "tab")
+        await type_text(pilot, "x")
         await pilot.pause()
         assert "Goal 3 of 6" in wizard_page_title(app)
         # Typing would be lost: Escape asks first; n goes back with the typing.
@@ -246,13 +249,16 @@ async def test_an_adjustment_without_a_reason_is_stopped_at_the_reason(
         await open_evaluation(pilot)
         await pilot.press("r")
         await pilot.pause()
-        await pilot.press("tab", "tab", "tab", *"2027-06-30", "enter")
+        await pilot.press("tab", "tab", "tab")
+        await type_text(pilot, "2027-06-30")
+        await pilot.press("enter")
         await pilot.pause()
         assert "Goal 1 of 6" in wizard_page_title(app)
         error = app.screen.query_one(".error-reason", Static)
         assert "Say why the goal changes" in str(error.render())
         assert app.focused is not None and app.focused.has_class("wiz-reason")
-        await pilot.press(*"Later course", "enter")
+        await type_text(pilot, "Later course")
+        await pilot.press("enter")
         await pilot.pause()
         assert "Goal 2 of 6" in wizard_page_title(app)
 
@@ -266,7 +272,7 @@ async def test_reaching_the_target_suggests_done_and_page_up_goes_back(
         await pilot.press("r", "enter", "enter", "enter")
         await pilot.pause()
         assert "Goal 4 of 6" in wizard_page_title(app)
-        await pilot.press(*"80")
+        await type_text(pilot, "80")
         await pilot.pause()
         suggestion = [
             str(s.render()) for s in app.screen.query(".wizard-suggestion").results(Static)
@@ -327,7 +333,8 @@ async def test_late_feedback_shows_on_the_dashboard_and_an_answer_clears_it(
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, FormDialog)
-        await pilot.press(*"Calm, but speak up sooner", "enter")
+        await type_text(pilot, "Calm, but speak up sooner")
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, EvaluationScreen)
         assert "Answer (Sun 29 Nov 2026): Calm, but speak up sooner" in detail(app)
@@ -349,8 +356,12 @@ async def test_asking_for_feedback_keeps_whom_about_what_and_by_when(
         await pilot.pause()
         assert isinstance(app.screen, FormDialog)
         # From whom, the goal (the one under the cursor), the question, asked on, wanted by.
-        await pilot.press(*"Kim", "tab", "tab", *"Do my reports help you?", "tab", "tab")
-        await pilot.press(*"+2w", "enter")
+        await type_text(pilot, "Kim")
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "Do my reports help you?")
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "+2w")
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, EvaluationScreen)
     plan = reopened(plan_path).plan
@@ -376,7 +387,8 @@ async def test_a_reflection_can_be_written_without_a_step(
         assert isinstance(app.screen, FormDialog)
         assert "Write what you learned" in str(app.screen.query_one("#error-learned").render())
         app.screen.query_one("#field-learned", Input).focus()
-        await pilot.press(*"Small steps keep me going", "enter")
+        await type_text(pilot, "Small steps keep me going")
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, EvaluationScreen)
         assert any("Small steps keep me going" in line for line in shown(app))
@@ -397,13 +409,17 @@ async def test_the_reflections_list_shows_what_went_well_and_what_to_change(
         await open_evaluation(pilot)
         await pilot.press("w")
         await pilot.pause()
-        await pilot.press(*"Asked early", "tab", *"Ask for help sooner", "enter")
+        await type_text(pilot, "Asked early")
+        await pilot.press("tab")
+        await type_text(pilot, "Ask for help sooner")
+        await pilot.press("enter")
         await pilot.pause()
         assert any("Asked early · to change: Ask for help sooner" in line for line in shown(app))
         await pilot.press("w")
         await pilot.pause()
         app.screen.query_one("#field-differently", Input).focus()
-        await pilot.press(*"Plan the week on Monday", "enter")
+        await type_text(pilot, "Plan the week on Monday")
+        await pilot.press("enter")
         await pilot.pause()
         assert any("to change: Plan the week on Monday" in line for line in shown(app))
 
@@ -417,13 +433,18 @@ async def test_planning_a_recurring_review_checks_the_repeat(
         await go_to(pilot, app, "review:0")
         await pilot.press("n")
         await pilot.pause()
-        await pilot.press("tab", "tab", *"eom", "tab", *"now and then", "enter")
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "eom")
+        await pilot.press("tab")
+        await type_text(pilot, "now and then")
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, FormDialog)
         assert "now and then" in str(app.screen.query_one("#error-rule").render())
         field = app.screen.query_one("#field-rule", Input)
         field.value = ""
-        await pilot.press(*"monthly", "enter")
+        await type_text(pilot, "monthly")
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, EvaluationScreen)
         assert app.screen.sub_title == "Next review Mon 30 Nov 2026"
@@ -479,7 +500,7 @@ async def test_a_status_picked_by_hand_is_kept_and_needs_a_reason(
         status.value = "dropped"
         await pilot.pause()
         page.query_one(".wiz-value", Input).focus()
-        await pilot.press(*"80")
+        await type_text(pilot, "80")
         await pilot.pause()
         assert status.value == "dropped"  # the suggestion (done) does not overrule it
         await pilot.press("enter")
@@ -498,7 +519,8 @@ async def test_typing_right_after_w_is_the_reflection_itself(
         await open_evaluation(pilot)
         await pilot.press("w")
         await pilot.pause()
-        await pilot.press(*"Ask for help sooner", "enter")
+        await type_text(pilot, "Ask for help sooner")
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, EvaluationScreen)
     plan = reopened(plan_path).plan

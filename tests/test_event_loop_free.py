@@ -27,7 +27,9 @@ from pop_tui.store import files
 from pop_tui.store.plan_store import PlanStore
 from pop_tui.ui.app import PopApp
 from pop_tui.ui.dialogs.form import FormDialog
+from pop_tui.ui.screens.checkin import CheckInScreen
 from tests.conftest import NOW, TODAY, notice_other_session
+from tests.keyboard import type_text
 
 MakeApp = Callable[[PlanStore], PopApp]
 
@@ -186,7 +188,7 @@ async def test_a_form_saved_while_another_pop_holds_the_lock_waits_open_and_save
         assert isinstance(form, FormDialog)
         title = form.query_one("#field-title", Input)
         title.focus()
-        await pilot.press(*"Waited")
+        await type_text(pilot, "Waited")
         held = files.take_lock(plan_path)
         try:
             await pilot.press("enter")
@@ -224,3 +226,28 @@ async def test_quit_while_a_change_waits_for_the_lock_quits_once_it_is_saved(
             await asyncio.sleep(0.02)
         assert not app.is_running
     assert any(g.title == "Late" for g in on_disk(plan_path).plan.goals.values())
+
+
+async def test_a_check_in_made_while_another_pop_holds_the_lock_closes_once_saved(
+    demo_store: PlanStore, make_app: MakeApp, plan_path: Path
+) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        checkin = app.screen
+        assert isinstance(checkin, CheckInScreen)
+        await pilot.press("space")  # tick the first step
+        held = files.take_lock(plan_path)
+        try:
+            await pilot.press("enter")
+            await pilot.press("enter")  # again while waiting: still one check-in
+            await pilot.pause()
+            assert app.screen is checkin
+            assert app.saves_waiting == 1
+        finally:
+            held.release()
+        await until_saved(pilot, app)
+        assert app.screen is not checkin
+    saved = [c for c in on_disk(plan_path).plan.checkins.values() if c.on == TODAY]
+    assert len(saved) == 1 and len(saved[0].step_ids) == 1

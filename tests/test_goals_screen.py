@@ -19,6 +19,7 @@ from pop_tui.ui.screens.goals import GoalsScreen
 from pop_tui.ui.widgets.link_list import LinkList
 from pop_tui.ui.widgets.record_list import RecordList
 from tests.conftest import NOW, TODAY
+from tests.keyboard import type_text
 
 MakeApp = Callable[[PlanStore], PopApp]
 
@@ -63,7 +64,7 @@ async def fill(pilot: Pilot[None], app: PopApp, name: str, text: str) -> None:
     field = app.screen.query_one(f"#field-{name}", Input)
     field.focus()
     field.value = ""
-    await pilot.press(*text)
+    await type_text(pilot, text)
 
 
 async def test_goals_are_grouped_by_horizon_and_kind_with_their_smart_score(
@@ -88,7 +89,7 @@ async def test_a_title_alone_does_not_make_specific_ok(store: PlanStore, make_ap
         await open_goals(pilot)
         await pilot.press("n")
         await pilot.pause()
-        await pilot.press(*"Speak Spanish at B1 level")
+        await type_text(pilot, "Speak Spanish at B1 level")
         await pilot.pause()
         assert "~ S Specific · weak" in smart_panel(app)
         assert "Only the title says it so far" in smart_panel(app)
@@ -108,14 +109,20 @@ async def test_adding_a_goal_by_keyboard_with_every_smart_field(
         await pilot.pause()
         assert isinstance(app.screen, GoalForm)
         # Tab walks the form in order: title, horizon, kind, specific, measure, ...
-        await pilot.press(*"Excel from basic to advanced", "tab", "tab", "tab")
-        await pilot.press(*"Pivot tables and lookups for the campaign reports", "tab")
-        await pilot.press(*"score on the advanced test", "tab", "%", "tab")
+        await type_text(pilot, "Excel from basic to advanced")
+        await pilot.press("tab", "tab", "tab")
+        await type_text(pilot, "Pivot tables and lookups for the campaign reports")
+        await pilot.press("tab")
+        await type_text(pilot, "score on the advanced test")
+        await pilot.press("tab", "%", "tab")
         await pilot.press("4", "0", "tab", "8", "0", "tab", "tab")
-        await pilot.press(*"Reports in half the time", "tab")
-        await pilot.press(*"Faster figures for sales", "tab")
-        await pilot.press(*"Online course, two hours a week", "tab")
-        await pilot.press(*"+6m")
+        await type_text(pilot, "Reports in half the time")
+        await pilot.press("tab")
+        await type_text(pilot, "Faster figures for sales")
+        await pilot.press("tab")
+        await type_text(pilot, "Online course, two hours a week")
+        await pilot.press("tab")
+        await type_text(pilot, "+6m")
         await pilot.pause()
         assert "✓ S" in smart_panel(app) and "All five letters are in order." in smart_panel(app)
         await pilot.press("enter")
@@ -140,7 +147,8 @@ async def test_the_smart_check_follows_the_fields_as_they_are_typed(
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_goals(pilot)
-        await pilot.press("n", *"get better at leading people")
+        await pilot.press("n")
+        await type_text(pilot, "get better at leading people")
         await pilot.pause()
         panel = smart_panel(app)
         assert "✗ M Measurable · missing" in panel
@@ -160,7 +168,8 @@ async def test_a_word_where_a_number_belongs_is_refused_at_the_field(
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_goals(pilot)
-        await pilot.press("n", *"Read more")
+        await pilot.press("n")
+        await type_text(pilot, "Read more")
         await fill(pilot, app, "baseline", "forty")
         await fill(pilot, app, "target", "nan")
         await pilot.press("enter")
@@ -178,7 +187,8 @@ async def test_a_bad_deadline_shows_the_accepted_forms_and_saves_nothing(
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_goals(pilot)
-        await pilot.press("n", *"Read more")
+        await pilot.press("n")
+        await type_text(pilot, "Read more")
         await fill(pilot, app, "deadline", "someday")
         await pilot.press("enter")
         await pilot.pause()
@@ -266,7 +276,9 @@ async def test_escape_leaves_the_goal_as_it_was(
     async with app.run_test(size=(80, 24)) as pilot:
         await open_goals(pilot)
         await go_to(pilot, app, "Learn more about marketing")
-        await pilot.press("e", *" and sales", "escape")
+        await pilot.press("e")
+        await type_text(pilot, " and sales")
+        await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, GoalsScreen)
     assert plan_path.read_bytes() == before
@@ -299,7 +311,11 @@ async def test_the_dream_job_is_edited_from_the_first_row(
     async with app.run_test(size=(80, 24)) as pilot:
         await open_goals(pilot)
         assert "not chosen yet" in shown(app)[0]
-        await pilot.press("enter", *"Team lead", "tab", *"Leading people; data every day", "enter")
+        await pilot.press("enter")
+        await type_text(pilot, "Team lead")
+        await pilot.press("tab")
+        await type_text(pilot, "Leading people; data every day")
+        await pilot.press("enter")
         await pilot.pause()
         assert shown(app)[0].startswith("Dream job: Team lead")
     profile = reopened(plan_path).plan.profile

@@ -100,9 +100,9 @@ async def walk(pilot: Pilot[None]) -> list[tuple[Step, str]]:
     """Press every step of :data:`WALK`; the screen's text after each."""
     seen: list[tuple[Step, str]] = []
     for step in WALK:
-        for key in step:
-            await pilot.press(key)
-            await pilot.pause()
+        # press waits until the app is idle after each key; one pause draws the screen.
+        await pilot.press(*step)
+        await pilot.pause()
         if step and step[-1] in "zqxwv":
             await pilot.pause(1.0)  # the palette says "nothing found" after half a second
         # Notifications are drawn in a layer of their own; their texts count too.

@@ -20,6 +20,7 @@ from pop_tui.ui import app as app_module
 from pop_tui.ui.app import PopApp
 from pop_tui.ui.dialogs.form import FormDialog
 from tests.conftest import NOW, TODAY, notice_other_session
+from tests.keyboard import type_text
 from tests.pop_shell import pop_process
 
 MakeApp = Callable[[PlanStore], PopApp]
@@ -159,7 +160,7 @@ async def test_an_open_form_stays_open_with_its_text_while_the_screen_below_refr
         assert isinstance(form, FormDialog)
         field = form.query(Input).first()
         field.value = ""
-        await pilot.press(*"half typed")
+        await type_text(pilot, "half typed")
         other_session(demo_store.path).apply("elsewhere", case.change)
         await notice(pilot, app)
         assert app.screen is form

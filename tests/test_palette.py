@@ -16,6 +16,7 @@ from pop_tui.ui.dialogs.goal_form import GoalForm
 from pop_tui.ui.screens.steps import StepsScreen
 from pop_tui.ui.settings import read_settings, settings_path
 from pop_tui.ui.widgets.record_list import RecordList
+from tests.keyboard import type_text
 from tests.screen_text import screen_text
 
 MakeApp = Callable[[PlanStore], PopApp]
@@ -24,7 +25,7 @@ MakeApp = Callable[[PlanStore], PopApp]
 async def search(pilot: Pilot[None], text: str) -> str:
     await pilot.press("slash")
     await pilot.pause()
-    await pilot.press(*text)
+    await type_text(pilot, text)
     await pilot.pause(0.3)
     return screen_text(pilot.app)
 
@@ -156,7 +157,7 @@ async def test_a_theme_chosen_in_the_palette_is_used_and_remembered(
     app = make_app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await choose(pilot, "change colours")
-        await pilot.press(*"nord")
+        await type_text(pilot, "nord")
         await pilot.pause(0.3)
         await pilot.press("down", "enter")
         await pilot.pause()

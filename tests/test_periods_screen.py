@@ -26,6 +26,7 @@ from pop_tui.ui.screens.archive import ArchiveScreen
 from pop_tui.ui.screens.periods import PeriodsScreen
 from pop_tui.ui.widgets.pack_view import Hanging, PackView
 from tests.conftest import TODAY
+from tests.keyboard import type_text
 from tests.screen_text import screen_text
 
 MakeApp = Callable[[PlanStore], PopApp]
@@ -130,7 +131,7 @@ async def test_the_palette_opens_the_periods(demo_store: PlanStore, make_app: Ma
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash")
         await pilot.pause()
-        await pilot.press(*"plan periods")
+        await type_text(pilot, "plan periods")
         await pilot.pause(0.3)
         await pilot.press("down", "enter")
         await pilot.pause()

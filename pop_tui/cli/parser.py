@@ -82,6 +82,13 @@ class Formatter(argparse.HelpFormatter):
             width = terminal_columns() - 2
         super().__init__(prog, indent_increment, max_help_position, width)
 
+    def _expand_help(self, action: argparse.Action) -> str:
+        # A help text is a sentence of ours, not a format: "(%, hours, …)" must not
+        # end `--help` in a ValueError. Only a text that names argparse's own
+        # fields (``%(default)s``) is formatted.
+        text = action.help or ""
+        return super()._expand_help(action) if "%(" in text else text
+
 
 def terminal_columns() -> int:
     """What ``shutil.get_terminal_size().columns`` says: $COLUMNS, else the
