@@ -49,6 +49,8 @@ COMMANDS = [
     ["status"],
     ["status", "--json"],
     ["list", "goals", "--json"],
+    ["conflicts"],
+    ["conflicts", "--json"],
     ["completion", "bash"],
     ["sync", "--status"],
     ["sync", "--status", "--json"],

@@ -24,10 +24,10 @@ from typing import Any
 import pytest
 
 from pop_tui.cli import main
-from pop_tui.cli.sync_git import driver_command
 from pop_tui.core.model import Goal
 from pop_tui.store.agenda_index import NOT_SYNCED
 from pop_tui.store.plan_store import PlanStore
+from pop_tui.store.sync_git import driver_command
 from tests.conftest import TODAY
 from tests.pop_shell import Ran
 
@@ -675,7 +675,7 @@ def test_conflicts_and_new_numbers_are_told_with_the_record_and_the_devices() ->
 def test_with_a_git_before_2_38_git_merge_does_it(
     world: dict[str, Any], monkeypatch: pytest.MonkeyPatch, both: bool
 ) -> None:
-    from pop_tui.cli.sync_repo import PlanRepo
+    from pop_tui.store.sync_repo import PlanRepo
 
     laptop: Device = world["laptop"]
     desktop: Device = world["desktop"]
@@ -699,7 +699,7 @@ def test_the_commit_says_what_changed_and_on_which_device(world: dict[str, Any])
     message = laptop.git("log", "-1", "--format=%B").strip().splitlines()
     assert message[0] == "goal added: Speak Dutch, 1 step done"
     assert message[-1] == "Plan changed on laptop"
-    from pop_tui.cli.sync_repo import _message
+    from pop_tui.store.sync_repo import _message
 
     lines = [f"goal added: A goal with a long title, number {n}" for n in range(3)]
     long = _message(lines, "Plan changed on laptop").splitlines()

@@ -184,6 +184,14 @@ def records(kind: str, db: str | None, env: dict[str, str]) -> list[Candidate]:
                 key=lambda r: (r.next_on is None, r.next_on or date.max, r.id),
             )
             found = [(r.id, r.title) for r in reviews]
+        elif kind == "conflicts":
+            from pop_tui.core.conflicts import open_conflicts
+            from pop_tui.core.model import TABLES
+
+            found = [
+                (c.id, f"{c.title} · {c.label}")
+                for c in open_conflicts(reader.plan(list(TABLES.values())))
+            ]
         else:
             from pop_tui.cli.pools import feedback_title
 

@@ -1,7 +1,7 @@
 """``pop __merge-driver BASE OURS THEIRS PATH``: git's merge driver for the plan file.
 
 git runs it (``merge.pop.driver`` in the repository's config, see
-:func:`pop_tui.cli.sync_git.driver_command`) whenever a merge, a ``git pull`` by
+:func:`pop_tui.store.sync_git.driver_command`) whenever a merge, a ``git pull`` by
 hand as much as ``pop sync``, finds the plan changed on both sides. It reads the
 three versions (BASE is empty when the two plans have no common ancestor), merges
 them record by record with :func:`pop_tui.core.merge.merge_documents` and writes
@@ -134,7 +134,7 @@ def run_driver(args: argparse.Namespace, context: Context) -> int:
         except Exception as exc:  # a fault of pop's: said in one line, and nothing is written
             raise SideRefused(t("sync.driver.fault", error=f"{type(exc).__name__}: {exc}")) from exc
     except SideRefused as exc:
-        from pop_tui.cli.sync_git import DRIVER_MARK
+        from pop_tui.store.sync_git import DRIVER_MARK
 
         print(DRIVER_MARK + t("sync.driver.refused", name=name, reason=exc), file=sys.stderr)
         return 1

@@ -35,6 +35,8 @@ COMMANDS: dict[str, str] = {
     "list": "pop_tui.cli.listing",
     "review": "pop_tui.cli.review",
     "feedback": "pop_tui.cli.feedback",
+    "conflicts": "pop_tui.cli.conflicts",
+    "resolve": "pop_tui.cli.conflicts",
     "export": "pop_tui.cli.export",
     "import": "pop_tui.cli.import_plan",
     "period": "pop_tui.cli.period",
@@ -59,7 +61,7 @@ COMPLETES = "pop_complete"
 
 def completes(action: argparse.Action, kind: str) -> argparse.Action:
     """Mark ``action``'s value as a REF to records of ``kind`` (steps, open_steps, goals,
-    actions, reviews, feedback), so that completion offers their numbers."""
+    actions, reviews, feedback, conflicts), so that completion offers their numbers."""
     setattr(action, COMPLETES, kind)
     return action
 

@@ -6,7 +6,7 @@ plan and pushes it; on a device without a plan it fetches the plan; on a device
 with a plan of its own it merges the two. ``pop sync`` commits what changed,
 fetches, merges through pop's merge driver (see :mod:`pop_tui.cli.merge_driver`)
 and pushes. ``pop sync --status`` says how far this device is from the remote.
-The work is done by :mod:`pop_tui.cli.sync_repo`; this module reads the command
+The work is done by :mod:`pop_tui.store.sync_repo`; this module reads the command
 line and tells the person what happened.
 
 Device-local (never synced, in ``local/`` beside the plan): this device's name and
@@ -26,15 +26,15 @@ from pop_tui.cli.sync_tell import fail, last_sync, plan_of, print_outcome, remem
 from pop_tui.core.texts import t
 
 if TYPE_CHECKING:
-    from pop_tui.cli.sync_repo import Outcome, PlanRepo
+    from pop_tui.store.sync_repo import Outcome, PlanRepo
 
 JSON_VERSION = 1
 
 
 def _set_up(context: Context) -> tuple[PlanRepo, str, str] | str:
     """The plan's repository with its remote and branch, or why there is none (a message)."""
-    from pop_tui.cli.sync_git import git_installed
-    from pop_tui.cli.sync_repo import PlanRepo
+    from pop_tui.store.sync_git import git_installed
+    from pop_tui.store.sync_repo import PlanRepo
 
     if not git_installed():
         return t("sync.no_git")
@@ -62,8 +62,8 @@ def _outcome_json(outcome: Outcome, repo: PlanRepo, remote: str, branch: str) ->
 def run_sync(args: argparse.Namespace, context: Context) -> int:
     if args.status:
         return run_status(args, context)
-    from pop_tui.cli.sync_git import GitError
-    from pop_tui.cli.sync_repo import SyncFailed
+    from pop_tui.store.sync_git import GitError
+    from pop_tui.store.sync_repo import SyncFailed
 
     found = _set_up(context)
     if isinstance(found, str):
@@ -92,7 +92,7 @@ def run_sync(args: argparse.Namespace, context: Context) -> int:
 
 
 def run_status(args: argparse.Namespace, context: Context) -> int:
-    from pop_tui.cli.sync_repo import read_tables
+    from pop_tui.store.sync_repo import read_tables
 
     plan = plan_of(context)
     found = _set_up(context)

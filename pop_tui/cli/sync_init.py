@@ -17,16 +17,16 @@ from pop_tui.cli.sync_tell import fail, plan_of, print_outcome, remember_sync
 from pop_tui.core.texts import t
 
 if TYPE_CHECKING:
-    from pop_tui.cli.sync_repo import PlanRepo
+    from pop_tui.store.sync_repo import PlanRepo
 
 
 def run_init(args: argparse.Namespace, context: Context) -> int:
-    from pop_tui.cli.sync_git import GitError, git_installed
+    from pop_tui.store.sync_git import GitError, git_installed
 
     if not git_installed():
         return fail(t("sync.no_git"))
-    from pop_tui.cli.sync_git import top_level
-    from pop_tui.cli.sync_repo import PlanRepo, SyncFailed
+    from pop_tui.store.sync_git import top_level
+    from pop_tui.store.sync_repo import PlanRepo, SyncFailed
 
     plan = plan_of(context)
     had_repo = top_level(plan.parent) is not None
@@ -44,9 +44,9 @@ def run_init(args: argparse.Namespace, context: Context) -> int:
 
 
 def _init(args: argparse.Namespace, context: Context) -> int:
-    from pop_tui.cli.sync_git import REMOTE, Git, set_driver
-    from pop_tui.cli.sync_repo import PlanRepo, SyncFailed, read_tables
     from pop_tui.store.files import ensure_folder
+    from pop_tui.store.sync_git import REMOTE, Git, set_driver
+    from pop_tui.store.sync_repo import PlanRepo, SyncFailed, read_tables
 
     url: str = args.url
     plan = plan_of(context)
@@ -105,7 +105,7 @@ def _init(args: argparse.Namespace, context: Context) -> int:
                     "checkout", "-q", "-B", branch, "--track", f"{REMOTE}/{branch}", check=False
                 )
             if done.returncode != 0:
-                from pop_tui.cli.sync_repo import tail
+                from pop_tui.store.sync_repo import tail
 
                 raise SyncFailed(
                     t(
@@ -166,7 +166,7 @@ def _top_above(repo: PlanRepo, tracking: str) -> PlanRepo:
     when this plan's path ends the same way (``~/dotfiles/pop/plan.json``), the repository
     belongs in the folder above (``~/dotfiles``). It holds nothing yet, so it moves whole.
     """
-    from pop_tui.cli.sync_repo import PlanRepo
+    from pop_tui.store.sync_repo import PlanRepo
 
     names = repo.git.text("ls-tree", "-r", "--name-only", tracking).splitlines()
     parts = repo.plan.parts

@@ -6,17 +6,20 @@ never synced.
 
 from __future__ import annotations
 
-import json
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pop_tui.core.texts import t
+
+# Kept with the repository's logic (the TUI reads and writes them too); named here for pop sync.
+from pop_tui.store.sync_repo import last_sync as last_sync
+from pop_tui.store.sync_repo import remember_sync as remember_sync
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from pop_tui.cli.context import Context
-    from pop_tui.cli.sync_repo import Outcome, PlanRepo
+    from pop_tui.store.sync_repo import Outcome
 
 
 def plan_of(context: Context) -> Path:
@@ -28,36 +31,6 @@ def plan_of(context: Context) -> Path:
 def fail(message: str) -> int:
     print(t("cli.error", message=message), file=sys.stderr)
     return 1
-
-
-def state_path(plan: Path) -> Path:
-    from pop_tui.cli.sync_repo import STATE_FILE
-    from pop_tui.store.local import local_folder
-
-    return local_folder(plan) / STATE_FILE
-
-
-def last_sync(plan: Path) -> dict[str, Any]:
-    """When this device last synced (``local/sync.json``), or {}."""
-    try:
-        data = json.loads(state_path(plan).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def remember_sync(repo: PlanRepo) -> None:
-    from datetime import datetime
-
-    from pop_tui.store.files import atomic_write, ensure_folder
-
-    path = state_path(repo.plan)
-    ensure_folder(path.parent)
-    state = {
-        "at": datetime.now().isoformat(timespec="seconds"),
-        "commit": repo.git.text("rev-parse", "HEAD"),
-    }
-    atomic_write(path, (json.dumps(state, sort_keys=True) + "\n").encode())
 
 
 def print_outcome(outcome: Outcome, *, quiet_sent: bool = False) -> None:

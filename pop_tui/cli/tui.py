@@ -66,6 +66,8 @@ def open_app(store: PlanStore, context: Context, notices: Sequence[str] = ()) ->
     app = PopApp(store, today=lambda: today, notices=notices)
     with drafts_kept_on_hang_up(app):
         app.run()
+    for line in app.after_exit:  # the sync on quit that failed or was left
+        print(line, file=sys.stderr)
     return 0
 
 

@@ -113,6 +113,11 @@ def field_label(field: str) -> str:
         return printable(field)
 
 
+def record_name(plan: Plan, table: str, id: int) -> str:
+    """ "goal 3: Learn Rust": a record as a conflict names it, as the plan holds it now."""
+    return _record_name(table, id, plan.tables.get(table, {}).get(id))
+
+
 def _record_name(table: str, id: int, record: Record | None) -> str:
     title = record_title(table, record.to_dict()) if record is not None else ""
     noun = t(f"merge.noun.{table}.one") if table in TABLES else printable(table)

@@ -36,14 +36,15 @@ from pop_tui.ui.dialogs.base import blocks_app_keys
 from pop_tui.ui.keys import described
 from pop_tui.ui.modes import SECTION_MODES
 from pop_tui.ui.navigation import DIALOG_BLOCKED_ACTIONS, HOME, SECTION_BINDINGS
-from pop_tui.ui.plan_work import RELOAD_SECONDS, PlanFileApp
+from pop_tui.ui.plan_work import RELOAD_SECONDS
 from pop_tui.ui.screens.dashboard import DashboardScreen
 from pop_tui.ui.styles import stylesheet
+from pop_tui.ui.syncing import QUIT_SYNC_SECONDS, SyncingApp
 
-__all__ = ["RELOAD_SECONDS", "PopApp"]
+__all__ = ["QUIT_SYNC_SECONDS", "RELOAD_SECONDS", "PopApp"]
 
 
-class PopApp(PlanFileApp):
+class PopApp(SyncingApp):
     """pop: the Personal Development Plan in the terminal."""
 
     TITLE = "pop"
@@ -85,6 +86,7 @@ class PopApp(PlanFileApp):
 
     def on_mount(self) -> None:
         self.watch_plan_file()
+        self._check_sync()
         for notice in self._notices:
             self.say(notice)
         # The guide, the drafts and their dialogs are imported only when needed:

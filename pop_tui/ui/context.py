@@ -34,6 +34,8 @@ class PopContext(Protocol):
     today: Callable[[], date]
     # Bumped after every committed change; watch it on ``self.app`` to redraw.
     revision: int
+    # Where the plan syncs to through git; None when its folder is not set up for sync.
+    sync_url: str | None
 
     def save(self, label: str, mutation: Callable[..., object]) -> bool:
         """Run a mutation through the store; on failure say so and report False.
@@ -55,6 +57,10 @@ class PopContext(Protocol):
 
     def switch_theme(self, name: str) -> None:
         """Use the colour theme ``name`` and remember it for the next start."""
+        ...
+
+    def start_sync(self) -> None:
+        """Sync the plan through git in a worker thread; the outcome comes as a toast."""
         ...
 
 

@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.widgets.option_list import Option
 
 from pop_tui.core.dates import format_date
-from pop_tui.core.model import Review
+from pop_tui.core.model import Conflict, Review
 from pop_tui.core.printable import printable
 from pop_tui.core.texts import LANGUAGES, language, t
 from pop_tui.ui.context import (
@@ -113,6 +113,19 @@ class PlanCommands(Provider):
                     self._asking(ShowSection(mode)),
                 )
         yield t("palette.new_goal"), t("palette.new_goal.help"), self._new_goal
+        if self.pop.store.plan.table(Conflict):
+            yield (
+                t("conflicts.palette.open"),
+                t("conflicts.palette.open.help"),
+                self._conflicts,
+            )
+        url = self.pop.sync_url
+        if url is not None:
+            yield (
+                t("conflicts.palette.sync"),
+                t("conflicts.palette.sync.help", url=printable(url)),
+                self.pop.start_sync,
+            )
         yield t("palette.checkin"), t("palette.checkin.help"), self._asking(OpenCheckIn())
         if REVIEWS in app.MODES and app.current_mode != REVIEWS:
             yield t("palette.review"), t("palette.review.help"), self._hold_review
@@ -172,6 +185,12 @@ class PlanCommands(Provider):
 
         await show_section(self.app, REVIEWS)
         await self.app.push_screen(PeriodsScreen())
+
+    async def _conflicts(self) -> None:
+        from pop_tui.ui.screens.conflicts import ConflictsScreen
+
+        await show_section(self.app, "dashboard")
+        await self.app.push_screen(ConflictsScreen())
 
     def _pick_theme(self) -> None:
         self.app.push_screen(Palette(t("palette.theme.placeholder"), providers=[ThemeCommands]))

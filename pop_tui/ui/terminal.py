@@ -72,7 +72,7 @@ class TerminalApp(App[None]):
             # and the marks (!, [x], the SMART letters) carry the meaning.
             self._filters = [NoColor() if isinstance(f, Monochrome) else f for f in self._filters]
         theme = read_settings(settings_path()).get(THEME)
-        if theme in self.available_themes:
+        if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
 
     def say(self, message: str, severity: SeverityLevel = "information") -> None:

@@ -24,6 +24,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "cli": ("commands", "cli", "export"),
     "confirm": ("sections",),
     "conflict": ("sessions",),
+    "conflicts": ("conflicts",),
     "date": ("dates",),
     "draft": ("sessions",),
     "entry": ("sessions",),

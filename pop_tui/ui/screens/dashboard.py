@@ -12,14 +12,16 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from pop_tui.core import agenda, checkins, evaluation, ops
+from pop_tui.core import agenda, checkins, conflicts, evaluation, ops
 from pop_tui.core.dates import format_date, relative_day
 from pop_tui.core.guide import as_step, next_step
-from pop_tui.core.model import Goal, Plan
+from pop_tui.core.model import Conflict, Goal, Plan
 from pop_tui.core.printable import printable
 from pop_tui.core.texts import t
 from pop_tui.ui.keys import described
+from pop_tui.ui.screens.conflict_rows import conflict_option
 from pop_tui.ui.screens.evaluation_agenda import pace_options
+from pop_tui.ui.sync_state import last_synced, when_words
 from pop_tui.ui.widgets.key_bar import KeyBar
 from pop_tui.ui.widgets.when_column import late_label, when_width
 
@@ -99,11 +101,21 @@ def later_review_hint(plan: Plan, today: date) -> str:
     )
 
 
+def conflict_options(plan: Plan, device: str) -> list[Option]:
+    """The conflicts that syncing left, first of all (none: nothing at all is shown)."""
+    found = conflicts.open_conflicts(plan) if plan.table(Conflict) else []
+    if not found:
+        return []
+    heading = _heading(t("conflicts.dash.heading", count=len(found)))
+    return [heading, *(conflict_option(view, device, "  ") for view in found)]
+
+
 class DashboardScreen(Screen[None]):
     """Overdue steps, steps due soon, upcoming reviews and goals that stand still."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "done", described("ui.key.done"), id="dashboard.done"),
+        Binding("r", "conflicts", described("conflicts.key.open"), id="dashboard.conflicts"),
     ]
 
     @property
@@ -138,6 +150,17 @@ class DashboardScreen(Screen[None]):
         self.watch(self.app, "revision", self.refresh_agenda, init=False)
         self.refresh_agenda()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The key to the conflicts shows only while there are some.
+        if action == "conflicts":
+            return bool(self.pop.store.plan.table(Conflict))
+        return True
+
+    def action_conflicts(self, select: int | None = None) -> None:
+        from pop_tui.ui.screens.conflicts import ConflictsScreen
+
+        self.app.push_screen(ConflictsScreen(select))
+
     def refresh_agenda(self) -> None:
         """Rebuild the list from the plan, keeping the cursor where it was."""
         app = self.pop
@@ -150,8 +173,12 @@ class DashboardScreen(Screen[None]):
             if owner
             else t("ui.subtitle.anonymous", today=day)
         )
+        synced = last_synced(app.store.path)
+        if synced is not None:
+            self.sub_title += " · " + t("conflicts.dash.synced", when=when_words(synced, today))
 
         options: list[Option] = guide_options(plan)
+        options.extend(conflict_options(plan, app.store.device.name))
         options.append(_heading(t("ui.section.overdue")))
         overdue = agenda.overdue_steps(plan, today)
         for item in overdue:
@@ -229,9 +256,14 @@ class DashboardScreen(Screen[None]):
             listing.highlighted = ids.index(kept)
         else:
             _highlight_enabled(listing, previous if previous is not None else 0)
+        self.refresh_bindings()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         option_id = event.option.id or ""
+        if option_id.startswith("conflict:"):
+            event.stop()
+            self.action_conflicts(int(option_id.removeprefix("conflict:")))
+            return
         if option_id.startswith("guide:"):
             event.stop()
             step = as_step(option_id.removeprefix("guide:"))

@@ -37,7 +37,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from pop_tui.cli.sync_git import (
+from pop_tui.core.texts import t
+from pop_tui.core.value import Value
+from pop_tui.store.sync_git import (
     DRIVER,
     DRIVER_MARK,
     REMOTE,
@@ -46,8 +48,6 @@ from pop_tui.cli.sync_git import (
     ensure_lines,
     set_driver,
 )
-from pop_tui.core.texts import t
-from pop_tui.core.value import Value
 
 STATE_FILE = "sync.json"
 # How often a sync fetches and merges again when another device pushed meanwhile.
@@ -124,7 +124,7 @@ class PlanRepo:
     @classmethod
     def find(cls, plan: Path, env: dict[str, str] | None = None) -> PlanRepo | None:
         """The repository the plan lies in, or None."""
-        from pop_tui.cli.sync_git import top_level
+        from pop_tui.store.sync_git import top_level
 
         top = top_level(plan.parent, env)
         return None if top is None else cls(plan, top, env)
@@ -449,3 +449,36 @@ def tail(text: str) -> str:
         if line.strip() and not line.startswith("hint:")
     ]
     return "; ".join(lines[-3:])
+
+
+# --- when this device last synced (device-local, never synced) ----------------
+
+
+def state_path(plan: Path) -> Path:
+    from pop_tui.store.local import local_folder
+
+    return local_folder(plan) / STATE_FILE
+
+
+def last_sync(plan: Path) -> dict[str, Any]:
+    """When this device last synced (``local/sync.json``: ``at``, ``commit``), or {}."""
+    try:
+        data = json.loads(state_path(plan).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def remember_sync(repo: PlanRepo) -> None:
+    """Keep, on this device only, that it synced now (and at which commit)."""
+    from datetime import datetime
+
+    from pop_tui.store.files import atomic_write, ensure_folder
+
+    path = state_path(repo.plan)
+    ensure_folder(path.parent)
+    state = {
+        "at": datetime.now().isoformat(timespec="seconds"),
+        "commit": repo.git.text("rev-parse", "HEAD"),
+    }
+    atomic_write(path, (json.dumps(state, sort_keys=True) + "\n").encode())

@@ -12,7 +12,8 @@ for a connection that stalls: ssh's ``ConnectTimeout`` and keep-alives (only whe
 user has no ``GIT_SSH_COMMAND`` or ``core.sshCommand`` of their own) and
 ``GIT_HTTP_LOW_SPEED_LIMIT``/``TIME`` for http(s).
 
-Nothing here knows about plans; :mod:`pop_tui.cli.sync` builds on it.
+Nothing here knows about plans; :mod:`pop_tui.store.sync_repo` builds on it, for ``pop sync``
+(:mod:`pop_tui.cli.sync`) and the TUI (:mod:`pop_tui.ui.sync_run`).
 """
 
 from __future__ import annotations

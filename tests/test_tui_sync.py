@@ -1,0 +1,139 @@
+"""Syncing from the TUI with real git: "Sync now" in the palette, conflicts that come in
+and are resolved with Pilot, and the sync on quit that gives up on a remote that hangs.
+
+The devices and the bare remote are those of the sync's own tests
+(tests/test_sync_git.py): laptop made the plan and desktop fetched it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pop_tui.core.model import Conflict
+from pop_tui.store.plan_store import PlanStore
+from pop_tui.ui.app import QUIT_SYNC_SECONDS, PopApp
+from pop_tui.ui.screens.conflicts import ConflictsScreen
+from pop_tui.ui.settings import SYNC_ON_QUIT, remember, settings_path
+from tests.conftest import TODAY
+from tests.screen_text import screen_text
+from tests.test_sync_git import Device, running, template, world
+
+__all__ = ["template", "world"]  # the fixtures, used here by name
+
+
+async def until(check: Any, seconds: float = 20) -> None:
+    """Wait (letting the app run) until ``check()`` is true."""
+    deadline = time.monotonic() + seconds
+    while not check():
+        assert time.monotonic() < deadline, "waited in vain"
+        await asyncio.sleep(0.05)
+
+
+def said(app: PopApp) -> str:
+    return "\n".join(str(n.message) for n in app._notifications)
+
+
+def laptop_app(world: dict[str, Any]) -> PopApp:
+    laptop: Device = world["laptop"]
+    return PopApp(PlanStore.open(laptop.plan), today=lambda: TODAY, guide_empty_plan=False)
+
+
+async def test_sync_now_brings_in_the_other_devices_change(world: dict[str, Any]) -> None:
+    desktop: Device = world["desktop"]
+    assert desktop.edit("add", "goal", "Speak Dutch").code == 0
+    assert desktop.sync().code == 0
+    app = laptop_app(world)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await until(lambda: app.sync_url is not None)
+        await pilot.press("slash", *"sync now", "enter")
+        await until(lambda: "Came in" in said(app) or "Sync failed" in said(app))
+        assert "goal added: Speak Dutch" in said(app), said(app)
+        await until(lambda: any(g.title == "Speak Dutch" for g in app.store.plan.goals.values()))
+
+
+async def test_a_conflict_that_comes_in_is_shown_and_resolved_in_the_tui(
+    world: dict[str, Any],
+) -> None:
+    laptop: Device = world["laptop"]
+    desktop: Device = world["desktop"]
+    assert desktop.edit("edit", "goal", "1", "--title", "Learn Rust well").code == 0
+    assert desktop.sync().code == 0
+    assert laptop.edit("edit", "goal", "1", "--title", "Learn Rust fast").code == 0
+    app = laptop_app(world)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await until(lambda: app.sync_url is not None)
+        app.start_sync()
+        await until(lambda: bool(app.store.plan.table(Conflict)))
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Learn Rust well" in text and "Learn Rust fast" in text
+        assert "laptop, this device" in text and "desktop" in text
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictsScreen)
+        await pilot.press("m")
+        await pilot.pause()
+    plan = laptop.store().plan
+    assert plan.goals[1].title == "Learn Rust fast"
+    assert not plan.table(Conflict)
+    # The resolution travels like any change: the desktop gets it at its next sync.
+    assert laptop.sync().code == 0
+    assert desktop.sync().code == 0
+    assert desktop.titles() == laptop.titles()
+    assert not desktop.tables().get("conflicts")
+
+
+async def test_the_sync_on_quit_gives_up_on_a_remote_that_hangs(
+    world: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    laptop: Device = world["laptop"]
+    pid_file = tmp_path / "ssh.pid"
+    script = tmp_path / "slow-ssh"
+    script.write_text(f"#!/bin/sh\necho $$ > {pid_file}\nexec sleep 300\n")
+    script.chmod(0o755)
+    laptop.git("remote", "set-url", "origin", "ssh://nowhere.invalid/pop.git")
+    monkeypatch.setenv("GIT_SSH_COMMAND", str(script))
+    remember(settings_path(), SYNC_ON_QUIT, True)
+    assert laptop.edit("add", "goal", "Speak Dutch").code == 0
+    app = laptop_app(world)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(lambda: app.sync_url is not None)
+        started = time.monotonic()
+        await pilot.press("q")
+        await until(lambda: not app.is_running, QUIT_SYNC_SECONDS + 10)
+        took = time.monotonic() - started
+    assert QUIT_SYNC_SECONDS - 0.5 < took < QUIT_SYNC_SECONDS + 3
+    assert any("longer than 4 s" in line for line in app.after_exit), app.after_exit
+    # git was stopped with everything it started: the "ssh" that hung is gone.
+    await until(lambda: not running(int(pid_file.read_text())), QUIT_SYNC_SECONDS + 5)
+    # The plan is kept here, the change still to be sent.
+    assert "Speak Dutch" in laptop.titles()
+
+
+async def test_without_the_setting_quitting_does_not_sync(world: dict[str, Any]) -> None:
+    laptop: Device = world["laptop"]
+    assert laptop.edit("add", "goal", "Speak Dutch").code == 0
+    head = laptop.git("rev-parse", "HEAD")
+    app = laptop_app(world)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(lambda: app.sync_url is not None)
+        await pilot.press("q")
+        await until(lambda: not app.is_running, 5)
+    assert laptop.git("rev-parse", "HEAD") == head and not app.after_exit
+
+
+async def test_a_plan_not_set_up_for_sync_is_offered_no_sync(
+    demo_store: PlanStore, make_app: Any
+) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.5)
+        await pilot.press("slash", *"sync now")
+        await pilot.pause(0.5)
+        assert app.sync_url is None
+        assert "Sync now" not in screen_text(app)
