@@ -143,6 +143,7 @@ async def test_a_bad_keymap_file_is_reported_and_the_default_keys_stay(
     path.write_text("app.quit = [", encoding="utf-8")
     app = make_app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()  # the message is shown once the app has handled it
         messages = [n.message for n in app._notifications]
         assert any("keymap.toml was not used: it is not valid TOML" in m for m in messages)
         await pilot.press("3")

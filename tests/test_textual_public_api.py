@@ -23,7 +23,6 @@ import ast
 import importlib
 import inspect
 import sys
-import textwrap
 from functools import cache
 from pathlib import Path
 
@@ -78,14 +77,41 @@ def _is_textual(cls: type) -> bool:
 
 
 @cache
+def _classes_in(module_name: str) -> dict[str, ast.ClassDef]:
+    """The classes that a module's source defines, by qualified name (as ``__qualname__``).
+
+    Each module is parsed once: ``inspect.getsource(cls)`` parses the whole module
+    again for every class, which made this test the slowest one of its worker.
+    """
+    module = sys.modules.get(module_name)
+    try:
+        tree = ast.parse(inspect.getsource(module))  # type: ignore[arg-type]
+    except (OSError, TypeError):
+        return {}
+    found: dict[str, ast.ClassDef] = {}
+
+    def visit(node: ast.AST, prefix: str) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.ClassDef):
+                found.setdefault(prefix + child.name, child)
+                visit(child, f"{prefix}{child.name}.")
+            elif isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef):
+                visit(child, f"{prefix}{child.name}.<locals>.")
+            else:
+                visit(child, prefix)
+
+    visit(tree, "")
+    return found
+
+
+@cache
 def _own_privates(cls: type) -> frozenset[str]:
     """The private names a Textual class defines: in its body, or on ``self`` in its code."""
     names = {name for name in vars(cls) if _private(name)}
-    try:
-        source = textwrap.dedent(inspect.getsource(cls))
-    except (OSError, TypeError):
+    node = _classes_in(cls.__module__).get(cls.__qualname__)
+    if node is None:
         return frozenset(names)
-    return frozenset(names | _set_on_self(ast.parse(source)))
+    return frozenset(names | _set_on_self(node))
 
 
 def _set_on_self(tree: ast.AST) -> set[str]:
