@@ -15,6 +15,7 @@ from pop_tui.core.edit import Edit
 from pop_tui.core.model import Plan
 from pop_tui.core.texts import set_language
 from pop_tui.store.plan_store import PlanStore, write_new_plan
+from tests.css_once import parse_each_css_once
 
 if TYPE_CHECKING:
     from textual.pilot import Pilot
@@ -25,20 +26,25 @@ if TYPE_CHECKING:
 TODAY = date(2026, 11, 29)
 NOW = datetime(2026, 11, 29, 9, 30)
 
+# Each piece of Textual CSS is parsed once a test process (see tests/css_once.py).
+parse_each_css_once()
+
 
 @pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: without xdist, unused
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
-    """What ``pytest -n auto`` means here: two workers a core.
+    """What ``pytest -n auto`` means here: three workers a core.
 
-    A test of the TUI spends much of its time waiting: Textual's pilot sleeps
+    A test of the TUI spends part of its time waiting: Textual's pilot sleeps
     until the app is idle after every key, and the shell tests wait for their
-    processes. With one worker a core, the cores stood idle about 40% of the time.
+    processes. On a 2-core machine the whole suite took 319 s with two workers a
+    core and 260 s with three (the cores were busy 173% and 175% of the time:
+    the waiting of one worker is filled by another); with four, 276 s.
     """
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         cores = os.cpu_count() or 1
-    return 2 * cores
+    return 3 * cores
 
 
 @pytest.fixture(autouse=True)
