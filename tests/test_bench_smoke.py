@@ -10,6 +10,9 @@ from bench import run
 from bench.heavy_plan import build_heavy_plan, write_heavy_plan
 from tests.conftest import TODAY
 
+# With pytest -n: the small heavy plan (a module fixture) is written once: all of this file on one worker.
+pytestmark = pytest.mark.xdist_group("test_bench_smoke")
+
 
 @pytest.fixture(scope="module")
 def tiny_plan(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -37,6 +37,9 @@ from pop_tui.store import files
 from pop_tui.store.plan_file import list_backups
 from pop_tui.store.plan_store import PlanStore, UndoError
 
+# With pytest -n: the traced save (a module fixture) runs once: all of this file on one worker.
+pytestmark = pytest.mark.xdist_group("test_durability")
+
 WORKER = Path(__file__).with_name("durability_worker.py")
 CRASH_CODE = 9  # what durability_worker.py exits with when it "crashes"
 TODAY = date(2026, 11, 29)

@@ -28,6 +28,9 @@ from tests.conftest import NOW
 from tests.hostile import TODAY, hostile_plan
 from tests.pop_shell import pop
 
+# With pytest -n: the plain tour (a module fixture) runs once: all of this file on one worker.
+pytestmark = pytest.mark.xdist_group("test_hostile_text")
+
 MakeApp = Callable[[PlanStore], PopApp]
 
 # Each kind, and how its goal title must read on screen (after "GOALTITLE ").

@@ -23,6 +23,9 @@ from pop_tui.store.plan_store import PlanStore
 from tests.conftest import TODAY
 from tests.serve_server import Served, alive, serving, wait_until
 
+# With pytest -n: one Chromium for the file: all of it on one worker.
+pytestmark = pytest.mark.xdist_group("test_serve_browser")
+
 # Debian's chromium; another path only to check that a missing browser fails the tests.
 CHROMIUM = os.environ.get("POP_TEST_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -31,6 +31,9 @@ import pytest
 import pop_tui
 from pop_tui.ui.keys import import_every_ui_module
 
+# With pytest -n: Textual's own classes are read once a process: all of this file on one worker.
+pytestmark = pytest.mark.xdist_group("test_textual_public_api")
+
 ROOT = Path(pop_tui.__file__).parent
 UI_FILES = sorted(
     str(path.relative_to(ROOT.parent))
