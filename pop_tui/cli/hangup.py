@@ -196,20 +196,39 @@ RESET_TERMINAL = (
 ).encode("ascii")
 
 
-def reset_terminal(fd: int, modes: list[Any] | None) -> None:
-    """Give a terminal that is still there its modes back, without ever waiting.
+# How often a busy terminal is tried, 10 ms apart, before the reset is given up.
+RESET_TRIES = 20
 
-    Written through a file of its own opened non-blocking (the terminal's other
-    files, shared with the shell, keep their flags), so a terminal that does not
-    read (flow control, a full buffer) or hung up costs nothing: it is left as it is.
+
+def reset_terminal(fd: int, modes: list[Any] | None) -> None:
+    """Give a terminal that is still there its modes back, without ever waiting long.
+
+    Textual's output thread may still be writing a frame: first the process's own
+    output (file 1) is pointed at ``/dev/null``, so that no frame can come after
+    the reset. The reset is written through a file of its own opened non-blocking
+    (the terminal's other files, shared with the shell, keep their flags): a
+    terminal busy with that last frame is tried again for at most
+    :data:`RESET_TRIES` × 10 ms, and a terminal that does not read (flow control,
+    a full buffer) or hung up costs nothing: it is left as it is.
     """
     import termios
 
+    with contextlib.suppress(OSError):
+        if os.isatty(1):
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, 1)
+            os.close(null)
     with contextlib.suppress(OSError, termios.error):
         if modes is not None:
             termios.tcsetattr(fd, termios.TCSANOW, modes)
         out = os.open(os.ttyname(fd), os.O_WRONLY | os.O_NONBLOCK | os.O_NOCTTY)
         try:
-            os.write(out, RESET_TERMINAL)
+            written = 0
+            for _ in range(RESET_TRIES):
+                with contextlib.suppress(BlockingIOError):  # busy with the last frame
+                    written += os.write(out, RESET_TERMINAL[written:])
+                if written == len(RESET_TERMINAL):
+                    break
+                time.sleep(0.01)
         finally:
             os.close(out)
