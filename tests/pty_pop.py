@@ -135,24 +135,39 @@ class PopInPty:
         still there after ``timeout`` seconds is killed, and reported as still running."""
         start = time.monotonic()
         deadline = start + timeout
-        code = None
+        ended = False
         while time.monotonic() < deadline:
-            code = self.process.poll()
-            if code is not None:
+            ended = self._ended()
+            if ended:
                 break
             if not (read and self.pump(0.01)):
                 time.sleep(0.01)
         took = time.monotonic() - start
+        # Looked at while pop's pid is still its own (ended, not yet reaped): once
+        # reaped, a pop started meanwhile may get the same pid, and lead a session of
+        # that number (seen on a busy machine, where pids come round again).
         left = session_members(self.pid)
-        if code is None:
+        if not ended:
             self.kill()
-        return Ended(code, took, left)
+            return Ended(None, took, left)
+        return Ended(self.process.wait(), took, left)
+
+    def _ended(self) -> bool:
+        """Whether pop ended, leaving it unreaped (its pid stays taken)."""
+        if self.process.returncode is not None:
+            return True
+        try:
+            return os.waitid(os.P_PID, self.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None
+        except ChildProcessError:  # reaped already
+            return True
 
     def kill(self) -> None:
-        for pid in (self.pid, *session_members(self.pid)):
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
-        self.process.wait()
+        # Only while pop's pid is still its own (running, or ended and not reaped).
+        if self.process.returncode is None:
+            for pid in (self.pid, *session_members(self.pid)):
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+            self.process.wait()
         self.close_terminal()
 
 
