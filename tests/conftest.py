@@ -16,6 +16,7 @@ from pop_tui.core.model import Plan
 from pop_tui.core.texts import set_language
 from pop_tui.store.plan_store import PlanStore, write_new_plan
 from tests.css_once import parse_each_css_once
+from tests.unseen_frames import paint_only_when_read
 
 if TYPE_CHECKING:
     from textual.pilot import Pilot
@@ -28,6 +29,8 @@ NOW = datetime(2026, 11, 29, 9, 30)
 
 # Each piece of Textual CSS is parsed once a test process (see tests/css_once.py).
 parse_each_css_once()
+# A headless app paints only what a test reads (see tests/unseen_frames.py).
+paint_only_when_read()
 
 
 @pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: without xdist, unused
