@@ -13,6 +13,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# With pytest -n: the wheel (a module fixture) is built once: all of this file on one worker.
+pytestmark = pytest.mark.xdist_group("test_packaging")
+
 START_APP = """
 import asyncio, sys, tempfile
 from datetime import date
@@ -21,9 +24,6 @@ import pop_tui
 from pop_tui.store.plan_store import PlanStore
 from pop_tui.core.demo import populate_demo
 from pop_tui.ui.app import PopApp
-
-# With pytest -n: the wheel (a module fixture) is built once: all of this file on one worker.
-pytestmark = pytest.mark.xdist_group("test_packaging")
 
 today = date(2026, 11, 29)
 store = PlanStore.open(Path(tempfile.mkdtemp()) / "plan.json")
