@@ -35,15 +35,16 @@ _parsed: dict[tuple[Any, ...], Any] = {}
 def textual_matches() -> bool:
     """Whether Textual's method takes what this memo's key is made of."""
     parse = getattr(Stylesheet, "_parse_rules", None)
-    if parse is None or getattr(parse, "parsed_once", False):
-        return parse is not None
+    if parse is None:
+        return False
+    parse = getattr(parse, "parsed_once", parse)  # Textual's own, when the memo is in front
     return tuple(inspect.signature(parse).parameters) == PARAMETERS
 
 
 def parse_each_css_once() -> None:
     """Put the memo in front of ``Stylesheet._parse_rules`` (once; again does nothing)."""
     original: Callable[..., Any] = Stylesheet._parse_rules
-    if getattr(original, "parsed_once", False) or not textual_matches():
+    if hasattr(original, "parsed_once") or not textual_matches():
         return
 
     def parse_rules(
@@ -69,5 +70,5 @@ def parse_each_css_once() -> None:
             _parsed[key] = rules
             return rules
 
-    parse_rules.parsed_once = True  # type: ignore[attr-defined]
+    parse_rules.parsed_once = original  # type: ignore[attr-defined]
     Stylesheet._parse_rules = parse_rules  # type: ignore[method-assign]

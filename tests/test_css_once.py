@@ -19,7 +19,7 @@ def parsed(css: str, variables: dict[str, str]) -> Stylesheet:
 
 def test_textual_still_has_the_method_the_memo_stands_in_front_of() -> None:
     assert textual_matches(), f"Stylesheet._parse_rules no longer takes {PARAMETERS}"
-    assert getattr(Stylesheet._parse_rules, "parsed_once", False), "conftest did not set it up"
+    assert hasattr(Stylesheet._parse_rules, "parsed_once"), "conftest did not set it up"
 
 
 def test_two_stylesheets_with_one_css_get_the_same_rules_as_textual_makes_them() -> None:
