@@ -27,7 +27,7 @@ from pop_tui.cli import main
 from pop_tui.core.model import Goal
 from pop_tui.store.agenda_index import NOT_SYNCED
 from pop_tui.store.plan_store import PlanStore
-from pop_tui.store.sync_git import driver_command
+from pop_tui.store.sync_git import driver_command, may_be_in_repo, top_level
 from tests.conftest import TODAY
 from tests.pop_shell import Ran
 
@@ -287,6 +287,17 @@ def test_a_dirty_folder_with_other_files_is_left_alone(world: dict[str, Any]) ->
 # --- when it cannot be done -----------------------------------------------------------
 
 
+def hanging_remote(device: Device, tmp_path: Path) -> tuple[Path, Path]:
+    """Point the device's remote at an ssh that never answers: the ``GIT_SSH_COMMAND``
+    to use, and the file where that "ssh" writes its pid once git started it."""
+    pid_file = tmp_path / "ssh.pid"
+    script = tmp_path / "slow-ssh"
+    script.write_text(f"#!/bin/sh\necho $$ > {pid_file}\nexec sleep 300\n")
+    script.chmod(0o755)
+    device.git("remote", "set-url", "origin", "ssh://nowhere.invalid/pop.git")
+    return script, pid_file
+
+
 def running(pid: int) -> bool:
     """Whether process ``pid`` still runs (a zombie that no one reaped yet does not)."""
     deadline = time.monotonic() + 5
@@ -323,11 +334,7 @@ def test_a_hanging_remote_is_stopped_after_the_timeout(
     world: dict[str, Any], tmp_path: Path
 ) -> None:
     laptop: Device = world["laptop"]
-    pid_file = tmp_path / "ssh.pid"
-    script = tmp_path / "slow-ssh"
-    script.write_text(f"#!/bin/sh\necho $$ > {pid_file}\nexec sleep 300\n")
-    script.chmod(0o755)
-    laptop.git("remote", "set-url", "origin", "ssh://nowhere.invalid/pop.git")
+    script, pid_file = hanging_remote(laptop, tmp_path)
     before = laptop.plan.read_bytes()
     started = time.monotonic()
     done = laptop.sync(env={"GIT_SSH_COMMAND": str(script), "POP_SYNC_TIMEOUT": "1"})
@@ -729,3 +736,21 @@ def test_the_driver_refuses_what_it_cannot_merge_and_leaves_ours(
     assert done.code == 1 and done.err.startswith("pop merge: plan.json was not merged:")
     assert ("newer pop" if damage == "newer schema" else "goal") in done.err
     assert ours.read_bytes() == before
+
+
+def test_a_plan_in_no_repository_is_found_so_without_running_git(tmp_path: Path) -> None:
+    """Every TUI start asks whether the plan is in a repository; with no ``.git`` above
+    it, no git is run (a PATH without git would make running it fail)."""
+    no_git = {"PATH": str(tmp_path / "empty")}
+    folder = tmp_path / "a" / "b"
+    folder.mkdir(parents=True)
+    assert not may_be_in_repo(folder, no_git)
+    assert top_level(folder, no_git) is None
+    # A .git above (a folder, or a file as in a linked worktree), or git told where.
+    (tmp_path / "a" / ".git").write_text("gitdir: elsewhere\n")
+    assert may_be_in_repo(folder, no_git)
+    (tmp_path / "a" / ".git").unlink()
+    assert may_be_in_repo(folder, {**no_git, "GIT_DIR": str(tmp_path / "repo.git")})
+    # A real repository is still found by git itself.
+    subprocess.run(["git", "init", "-q", str(tmp_path / "a")], check=True)
+    assert top_level(folder) == (tmp_path / "a").resolve()

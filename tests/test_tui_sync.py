@@ -8,6 +8,7 @@ The devices and the bare remote are those of the sync's own tests
 from __future__ import annotations
 
 import asyncio
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -20,8 +21,9 @@ from pop_tui.ui.app import QUIT_SYNC_SECONDS, PopApp
 from pop_tui.ui.screens.conflicts import ConflictsScreen
 from pop_tui.ui.settings import SYNC_ON_QUIT, remember, settings_path
 from tests.conftest import TODAY
+from tests.pty_pop import PopInPty
 from tests.screen_text import screen_text
-from tests.test_sync_git import Device, running, template, world
+from tests.test_sync_git import Device, hanging_remote, running, template, world
 
 __all__ = ["template", "world"]  # the fixtures, used here by name
 
@@ -92,11 +94,7 @@ async def test_the_sync_on_quit_gives_up_on_a_remote_that_hangs(
     world: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     laptop: Device = world["laptop"]
-    pid_file = tmp_path / "ssh.pid"
-    script = tmp_path / "slow-ssh"
-    script.write_text(f"#!/bin/sh\necho $$ > {pid_file}\nexec sleep 300\n")
-    script.chmod(0o755)
-    laptop.git("remote", "set-url", "origin", "ssh://nowhere.invalid/pop.git")
+    script, pid_file = hanging_remote(laptop, tmp_path)
     monkeypatch.setenv("GIT_SSH_COMMAND", str(script))
     remember(settings_path(), SYNC_ON_QUIT, True)
     assert laptop.edit("add", "goal", "Speak Dutch").code == 0
@@ -137,3 +135,36 @@ async def test_a_plan_not_set_up_for_sync_is_offered_no_sync(
         await pilot.pause(0.5)
         assert app.sync_url is None
         assert "Sync now" not in screen_text(app)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc, uses Linux ptys")
+def test_a_hang_up_during_a_sync_takes_git_along(world: dict[str, Any], tmp_path: Path) -> None:
+    """The line drops while "Sync now" waits on a remote that hangs: pop ends at once, and
+    so does its git with what git started (in a process group of its own, no hang-up
+    reaches them), rather than running on alone until the network timeout."""
+    laptop: Device = world["laptop"]
+    script, pid_file = hanging_remote(laptop, tmp_path)
+    pop = PopInPty(
+        ["--db", laptop.plan],
+        env={"POP_TODAY": TODAY.isoformat(), "GIT_SSH_COMMAND": str(script)},
+    )
+    try:
+        assert pop.wait_for_text("Dashboard"), pop.output[-2000:]
+        # "Sync now" is offered once pop found the remote (a thread asks git at start).
+        pop.keep_reading(1.0)
+        pop.type("/")
+        assert pop.wait_for_text("Type part of a title"), pop.output[-2000:]
+        pop.type("sync now")
+        pop.keep_reading(0.5)
+        pop.type("\r")
+        deadline = time.monotonic() + 20
+        while not pid_file.exists() or not pid_file.read_text().strip():
+            assert time.monotonic() < deadline, pop.output[-2000:]
+            pop.pump(0.05)
+        ssh = int(pid_file.read_text())
+        pop.close_terminal()
+        ended = pop.wait_end(3.0)
+    finally:
+        pop.kill()
+    assert ended.code == 129 and ended.left == (), ended
+    assert not running(ssh)

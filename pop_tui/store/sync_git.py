@@ -28,6 +28,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from pop_tui.core.texts import t
+from pop_tui.store import child_groups
 
 NETWORK_TIMEOUT = 60.0
 LOCAL_TIMEOUT = 120.0
@@ -105,6 +106,7 @@ class Git:
             )
         except FileNotFoundError:
             raise GitError(t("sync.no_git")) from None
+        child_groups.started(process.pid)
         try:
             out, err = process.communicate(input_bytes, timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -113,6 +115,8 @@ class Git:
         except BaseException:
             _kill_group(process)
             raise
+        finally:
+            child_groups.ended(process.pid)
         done = subprocess.CompletedProcess(command, process.returncode, out, err)
         if check and done.returncode != 0:
             raise GitError(git_said(done), git_said(done))
@@ -166,12 +170,28 @@ def git_said(done: subprocess.CompletedProcess[bytes]) -> str:
 
 def top_level(folder: Path, env: Mapping[str, str] | None = None) -> Path | None:
     """The top folder of the git working tree that ``folder`` is in, or None."""
-    if not folder.is_dir():
+    if not folder.is_dir() or not may_be_in_repo(folder, os.environ if env is None else env):
         return None
     done = Git(folder, env).run("rev-parse", "--show-toplevel", check=False)
     if done.returncode != 0:
         return None
     return Path(os.fsdecode(done.stdout.rstrip(b"\n")))
+
+
+def may_be_in_repo(folder: Path, env: Mapping[str, str]) -> bool:
+    """False when git cannot find a working tree for ``folder``: no ``.git`` in it or any
+    folder above, and no ``GIT_DIR``/``GIT_WORK_TREE`` pointing elsewhere. Every TUI start
+    asks, and most plans are in no repository: this spares them a git process."""
+    if env.get("GIT_DIR") or env.get("GIT_WORK_TREE"):
+        return True
+    here = os.path.realpath(folder)
+    while True:
+        if os.path.lexists(os.path.join(here, ".git")):
+            return True
+        above = os.path.dirname(here)
+        if above == here:
+            return False
+        here = above
 
 
 # --- the merge driver in git's config --------------------------------------------------

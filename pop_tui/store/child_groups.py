@@ -1,0 +1,42 @@
+"""The process groups of the programs pop runs (git), so that a pop that ends takes them along.
+
+Each git call runs in a process group of its own (see :mod:`pop_tui.store.sync_git`), so
+that a timeout can end it with everything it started (ssh, a credential helper). A pop
+that hangs up in the middle of a sync ends with ``os._exit`` (:mod:`pop_tui.cli.hangup`):
+without this list its git, in a group of its own, would go on alone until its network
+timeout. The hang-up sends each group still here SIGTERM (git removes its lock files on
+it), without waiting on anything.
+
+It imports nothing but :mod:`os` and :mod:`signal`: the hang-up looks for it in
+``sys.modules`` and so loads nothing when no git ran.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+
+_running: set[int] = set()
+
+
+def started(pid: int) -> None:
+    """A program leading a process group of its own (``pid``) was started."""
+    _running.add(pid)
+
+
+def ended(pid: int) -> None:
+    _running.discard(pid)
+
+
+def running() -> frozenset[int]:
+    return frozenset(_running)
+
+
+def stop_all() -> None:
+    """Send every group still running SIGTERM (and its leader, in case it has not made
+    its group yet); never waits, never raises."""
+    for pid in tuple(_running):
+        for send in (os.killpg, os.kill):
+            with contextlib.suppress(OSError):
+                send(pid, signal.SIGTERM)
