@@ -13,6 +13,7 @@ import io
 import json
 import os
 import shutil
+import signal
 import stat
 import subprocess
 import sys
@@ -30,6 +31,7 @@ from pop_tui.store.plan_store import PlanStore
 from pop_tui.store.sync_git import driver_command, may_be_in_repo, top_level
 from tests.conftest import TODAY
 from tests.pop_shell import Ran
+from tests.pty_pop import PopInPty
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -296,6 +298,15 @@ def hanging_remote(device: Device, tmp_path: Path) -> tuple[Path, Path]:
     script.chmod(0o755)
     device.git("remote", "set-url", "origin", "ssh://nowhere.invalid/pop.git")
     return script, pid_file
+
+
+def ssh_started(pop: PopInPty, pid_file: Path) -> int:
+    """The pid of the hanging "ssh" once the pop in the pty got git to start it."""
+    deadline = time.monotonic() + 20
+    while not pid_file.exists() or not pid_file.read_text().strip():
+        assert time.monotonic() < deadline, pop.output[-2000:]
+        pop.pump(0.05)
+    return int(pid_file.read_text())
 
 
 def running(pid: int) -> bool:
@@ -754,3 +765,20 @@ def test_a_plan_in_no_repository_is_found_so_without_running_git(tmp_path: Path)
     # A real repository is still found by git itself.
     subprocess.run(["git", "init", "-q", str(tmp_path / "a")], check=True)
     assert top_level(folder) == (tmp_path / "a").resolve()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc, uses Linux ptys")
+def test_a_hang_up_during_pop_sync_takes_git_along(world: dict[str, Any], tmp_path: Path) -> None:
+    """The line drops while ``pop sync`` waits on a remote that hangs: pop ends as on any
+    hang-up, and its git (in a group of its own) with what it started."""
+    laptop: Device = world["laptop"]
+    script, pid_file = hanging_remote(laptop, tmp_path)
+    pop = PopInPty(["sync", "--db", laptop.plan], env={"GIT_SSH_COMMAND": str(script)})
+    try:
+        ssh = ssh_started(pop, pid_file)
+        pop.close_terminal()
+        ended = pop.wait_end(3.0)
+    finally:
+        pop.kill()
+    assert ended.code == -signal.SIGHUP and ended.left == (), ended
+    assert not running(ssh)

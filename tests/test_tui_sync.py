@@ -23,7 +23,14 @@ from pop_tui.ui.settings import SYNC_ON_QUIT, remember, settings_path
 from tests.conftest import TODAY
 from tests.pty_pop import PopInPty
 from tests.screen_text import screen_text
-from tests.test_sync_git import Device, hanging_remote, running, template, world
+from tests.test_sync_git import (
+    Device,
+    hanging_remote,
+    running,
+    ssh_started,
+    template,
+    world,
+)
 
 __all__ = ["template", "world"]  # the fixtures, used here by name
 
@@ -157,11 +164,7 @@ def test_a_hang_up_during_a_sync_takes_git_along(world: dict[str, Any], tmp_path
         pop.type("sync now")
         pop.keep_reading(0.5)
         pop.type("\r")
-        deadline = time.monotonic() + 20
-        while not pid_file.exists() or not pid_file.read_text().strip():
-            assert time.monotonic() < deadline, pop.output[-2000:]
-            pop.pump(0.05)
-        ssh = int(pid_file.read_text())
+        ssh = ssh_started(pop, pid_file)
         pop.close_terminal()
         ended = pop.wait_end(3.0)
     finally:

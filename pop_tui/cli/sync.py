@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from pop_tui.cli.context import Context
@@ -153,7 +154,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
     common(sync)
     sync.add_argument("--status", action="store_true", help=t("sync.help.status"))
     sync.add_argument("--json", action="store_true", help=t("sync.help.json"))
-    sync.set_defaults(run=run_sync)
+    sync.set_defaults(run=_with_git(run_sync))
     actions = sync.add_subparsers(dest="sync_action", metavar="[init]")
     init = actions.add_parser(
         "init", help=t("sync.help.init"), description=t("sync.help.init_about")
@@ -161,7 +162,21 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], comm
     common(init)
     init.add_argument("url", metavar="URL", help=t("sync.help.url"))
     init.add_argument("--device", metavar="NAME", help=t("sync.help.device"))
-    init.set_defaults(run=run_init)
+    init.set_defaults(run=_with_git(run_init))
+
+
+def _with_git(
+    run: Callable[[argparse.Namespace, Context], int],
+) -> Callable[[argparse.Namespace, Context], int]:
+    """``run`` with the git it starts ended too when a hang-up or a kill ends pop."""
+
+    def running(args: argparse.Namespace, context: Context) -> int:
+        from pop_tui.store.child_groups import ended_with_us
+
+        with ended_with_us():
+            return run(args, context)
+
+    return running
 
 
 def _raw_epilog() -> type[argparse.HelpFormatter]:

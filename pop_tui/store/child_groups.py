@@ -7,8 +7,9 @@ without this list its git, in a group of its own, would go on alone until its ne
 timeout. The hang-up sends each group still here SIGTERM (git removes its lock files on
 it), without waiting on anything.
 
-It imports nothing but :mod:`os` and :mod:`signal`: the hang-up looks for it in
-``sys.modules`` and so loads nothing when no git ran.
+The TUI's hang-up looks for this module in ``sys.modules`` and so loads nothing when
+no git ran. ``pop sync``, which keeps the shell's default signals otherwise, runs its
+work in :func:`ended_with_us`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,10 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+from collections.abc import Iterator
+from types import FrameType
 
+ENDING = (signal.SIGHUP, signal.SIGTERM)
 _running: set[int] = set()
 
 
@@ -40,3 +44,26 @@ def stop_all() -> None:
         for send in (os.killpg, os.kill):
             with contextlib.suppress(OSError):
                 send(pid, signal.SIGTERM)
+
+
+@contextlib.contextmanager
+def ended_with_us() -> Iterator[None]:
+    """While the block runs, a SIGHUP or SIGTERM first stops the groups still running,
+    then ends this process as the signal would have (``pop sync`` in a shell whose line
+    drops). Only in the main thread; elsewhere the block just runs."""
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        stop_all()
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+
+    try:
+        before = {signum: signal.signal(signum, stop) for signum in ENDING}
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
