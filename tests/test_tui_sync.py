@@ -47,6 +47,18 @@ def said(app: PopApp) -> str:
     return "\n".join(str(n.message) for n in app._notifications)
 
 
+def sync_now(pop: PopInPty) -> None:
+    """Choose "Sync now" in the palette of the pop in the pty."""
+    assert pop.wait_for_text("Dashboard"), pop.output[-2000:]
+    # "Sync now" is offered once pop found the remote (a thread asks git at start).
+    pop.keep_reading(1.0)
+    pop.type("/")
+    assert pop.wait_for_text("Type part of a title"), pop.output[-2000:]
+    pop.type("sync now")
+    pop.keep_reading(0.5)
+    pop.type("\r")
+
+
 def laptop_app(world: dict[str, Any]) -> PopApp:
     laptop: Device = world["laptop"]
     return PopApp(PlanStore.open(laptop.plan), today=lambda: TODAY, guide_empty_plan=False)
@@ -145,10 +157,14 @@ async def test_a_plan_not_set_up_for_sync_is_offered_no_sync(
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="reads /proc, uses Linux ptys")
-def test_a_hang_up_during_a_sync_takes_git_along(world: dict[str, Any], tmp_path: Path) -> None:
-    """The line drops while "Sync now" waits on a remote that hangs: pop ends at once, and
-    so does its git with what git started (in a process group of its own, no hang-up
-    reaches them), rather than running on alone until the network timeout."""
+@pytest.mark.parametrize("end", ["hang-up", "quit"])
+def test_a_sync_under_way_does_not_keep_pop_or_its_git(
+    world: dict[str, Any], tmp_path: Path, end: str
+) -> None:
+    """The line drops, or q is pressed, while "Sync now" waits on a remote that hangs:
+    pop ends at once, not at the network timeout, and so does its git with what git
+    started (in a process group of its own: no hang-up reaches them). On q pop says
+    that the plan is saved here."""
     laptop: Device = world["laptop"]
     script, pid_file = hanging_remote(laptop, tmp_path)
     pop = PopInPty(
@@ -156,18 +172,16 @@ def test_a_hang_up_during_a_sync_takes_git_along(world: dict[str, Any], tmp_path
         env={"POP_TODAY": TODAY.isoformat(), "GIT_SSH_COMMAND": str(script)},
     )
     try:
-        assert pop.wait_for_text("Dashboard"), pop.output[-2000:]
-        # "Sync now" is offered once pop found the remote (a thread asks git at start).
-        pop.keep_reading(1.0)
-        pop.type("/")
-        assert pop.wait_for_text("Type part of a title"), pop.output[-2000:]
-        pop.type("sync now")
-        pop.keep_reading(0.5)
-        pop.type("\r")
+        sync_now(pop)
         ssh = ssh_started(pop, pid_file)
-        pop.close_terminal()
-        ended = pop.wait_end(3.0)
+        if end == "hang-up":
+            pop.close_terminal()
+        else:
+            pop.type("q")
+        ended = pop.wait_end(5.0)
     finally:
         pop.kill()
-    assert ended.code == 129 and ended.left == (), ended
+    assert ended.code == (129 if end == "hang-up" else 0) and ended.left == (), ended
     assert not running(ssh)
+    if end == "quit":
+        assert b"was still under way and was stopped" in pop.output

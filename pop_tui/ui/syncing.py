@@ -116,6 +116,9 @@ class SyncingApp(PlanFileApp):
             self._give_up_quit_sync()
             return
         if self.saves_waiting or not self._wants_quit_sync():
+            if self.syncing:  # "Sync now" still under way: not waited for
+                self._stop_sync()
+                self.after_exit.append(t("conflicts.quit.stopped"))
             await super().action_quit()  # changes waiting for the lock are saved first
             return
         self._quit_sync = True
@@ -130,5 +133,14 @@ class SyncingApp(PlanFileApp):
         if self._quit_done:
             return
         self._quit_done = True
+        self._stop_sync()
         self.after_exit.append(t("conflicts.quit.gave_up", seconds=f"{QUIT_SYNC_SECONDS:g}"))
         self.exit()
+
+    def _stop_sync(self) -> None:
+        """Stop the git of a sync under way: the app's end waits for the sync's thread,
+        which would otherwise wait for git up to its network timeout. The sync fails
+        where it was; what it did not send goes with the next one."""
+        from pop_tui.store.child_groups import stop_all
+
+        stop_all()

@@ -64,6 +64,10 @@ EN: dict[str, str] = {
         "the plan is saved here. Run pop sync later."
     ),
     "conflicts.quit.failed": "pop: the sync on quit failed: {error}",
+    "conflicts.quit.stopped": (
+        "pop: a sync was still under way and was stopped; "
+        "the plan is saved here. Run pop sync later."
+    ),
     # The shell.
     "conflicts.cli.help": "List the conflicts that syncing left, to resolve with pop resolve",
     "conflicts.cli.help_resolve": "Resolve a conflict: keep this device's value, the other's, or a new one",
@@ -149,6 +153,10 @@ NL: dict[str, str] = {
         "het plan is hier bewaard. Voer later pop sync uit."
     ),
     "conflicts.quit.failed": "pop: synchroniseren bij afsluiten mislukt: {error}",
+    "conflicts.quit.stopped": (
+        "pop: er liep nog een synchronisatie; die is gestopt. "
+        "Het plan is hier bewaard. Voer later pop sync uit."
+    ),
     "conflicts.cli.help": (
         "De conflicten die synchroniseren achterliet, op te lossen met pop resolve"
     ),
