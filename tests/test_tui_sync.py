@@ -182,6 +182,6 @@ def test_a_sync_under_way_does_not_keep_pop_or_its_git(
     finally:
         pop.kill()
     assert ended.code == (129 if end == "hang-up" else 0) and ended.left == (), ended
-    assert not running(ssh)
+    assert not running(ssh), Path(f"/proc/{ssh}/stat").read_text()
     if end == "quit":
         assert b"was still under way and was stopped" in pop.output

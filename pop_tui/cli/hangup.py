@@ -203,8 +203,10 @@ RESET_TERMINAL = (
 ).encode("ascii")
 
 
-# How often a busy terminal is tried, 10 ms apart, before the reset is given up.
-RESET_TRIES = 20
+# How often a busy terminal is tried, 10 ms apart, before the reset is given up: a
+# terminal over a slow line (or on a busy machine) may take a while to take in the
+# last frame; well within the watchdog's DEADLINE.
+RESET_TRIES = 60
 
 
 def reset_terminal(fd: int, modes: list[Any] | None) -> None:

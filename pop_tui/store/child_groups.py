@@ -39,11 +39,38 @@ def running() -> frozenset[int]:
 
 def stop_all() -> None:
     """Send every group still running SIGTERM (and its leader, in case it has not made
-    its group yet); never waits, never raises."""
-    for pid in tuple(_running):
+    its group yet); never waits, never raises.
+
+    A git that was just started may not be listed yet (the thread that started it
+    lists it once it runs again, and git may meanwhile have started ssh): on Linux the
+    children of this process that lead a group of their own are found in ``/proc`` too.
+    """
+    for pid in {*_running, *_children_leading_groups()}:
         for send in (os.killpg, os.kill):
             with contextlib.suppress(OSError):
                 send(pid, signal.SIGTERM)
+
+
+def _children_leading_groups() -> list[int]:
+    me = os.getpid()
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return []
+    found = []
+    for entry in entries:
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as file:
+                stat = file.read()
+            # After the command (in parentheses): state, parent, process group, ...
+            _state, parent, group = stat[stat.rindex(b")") + 2 :].split()[:3]
+            if int(parent) == me and int(group) == int(entry):
+                found.append(int(entry))
+        except (OSError, ValueError):
+            continue
+    return found
 
 
 @contextlib.contextmanager
