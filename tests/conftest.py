@@ -16,6 +16,7 @@ from pop_tui.core.model import Plan
 from pop_tui.core.texts import set_language
 from pop_tui.store.plan_store import PlanStore, write_new_plan
 from tests.css_once import parse_each_css_once
+from tests.gc_between import CollectBetween
 from tests.unseen_frames import paint_only_when_read
 
 if TYPE_CHECKING:
@@ -31,6 +32,11 @@ NOW = datetime(2026, 11, 29, 9, 30)
 parse_each_css_once()
 # A headless app paints only what a test reads (see tests/unseen_frames.py).
 paint_only_when_read()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Garbage is collected between tests, not during them (see tests/gc_between.py).
+    config.pluginmanager.register(CollectBetween(), "gc-between")
 
 
 @pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: without xdist, unused
