@@ -21,8 +21,7 @@ class _Cycle:
 def test_the_garbage_of_a_run_of_tests_is_collected_after_it() -> None:
     between = CollectBetween()
     gone = weakref.ref(_Cycle())  # only a collection frees a cycle
-    for _ in range(EVERY - 1):
-        between.pytest_runtest_teardown()
+    between.tests_done(EVERY - 1)
     assert gone() is not None
-    between.pytest_runtest_teardown()
+    between.tests_done()
     assert gone() is None
