@@ -31,8 +31,7 @@ class CollectBetween:
         self.since = 0
 
     def pytest_collection_finish(self) -> None:
-        gc.collect()
-        gc.freeze()
+        _collect()
         gc.set_threshold(0)  # no automatic collection
 
     @pytest.hookimpl(wrapper=True)
@@ -45,14 +44,17 @@ class CollectBetween:
     def pytest_sessionfinish(self) -> None:
         # pytest's own collections at the very end (five, to find exceptions raised
         # in __del__; they are still reported) then find nothing left to look at.
-        gc.collect()
-        gc.freeze()
+        _collect()
 
     def tests_done(self, count: int = 1) -> None:
         self.since += count
         if self.since >= EVERY:
             self.since = 0
-            gc.collect()
-            # What is still there lives on (module fixtures, caches): out of sight too,
-            # so that the next collection looks only at what came after it.
-            gc.freeze()
+            _collect()
+
+
+def _collect() -> None:
+    gc.collect()
+    # What is still there lives on (the collected tests, module fixtures, caches): out
+    # of sight, so that the next collection looks only at what came after it.
+    gc.freeze()

@@ -37,12 +37,13 @@ import errno
 import os
 import select
 import signal
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
 from types import FrameType
 from typing import Any, NoReturn
+
+from pop_tui.store import child_groups
 
 SIGNALS = (signal.SIGHUP, signal.SIGTERM)
 # Seconds from the signal to the end of the process, whatever the last words do.
@@ -60,11 +61,9 @@ def _end(signum: int) -> NoReturn:
     # No clean-up on the way out: atexit handlers, thread joins and buffered output
     # would all wait on what may be gone (the terminal, Textual's output thread).
     # Only a git that a sync left running is told to stop (it is in a process group of
-    # its own, so no hang-up reaches it); its list is there only when git ran.
-    children = sys.modules.get("pop_tui.store.child_groups")
-    if children is not None:
-        with contextlib.suppress(Exception):
-            children.stop_all()
+    # its own, so no hang-up reaches it).
+    with contextlib.suppress(Exception):
+        child_groups.stop_all()
     os._exit(exit_code(signum))
 
 

@@ -7,8 +7,8 @@ without this list its git, in a group of its own, would go on alone until its ne
 timeout. The hang-up sends each group still here SIGTERM (git removes its lock files on
 it), without waiting on anything.
 
-The TUI's hang-up looks for this module in ``sys.modules`` and so loads nothing when
-no git ran. ``pop sync``, which keeps the shell's default signals otherwise, runs its
+It imports only what every Python has loaded already, so that the hang-up may use it
+without cost. ``pop sync``, which keeps the shell's default signals otherwise, runs its
 work in :func:`ended_with_us`.
 """
 

@@ -18,6 +18,7 @@ from textual import work
 from textual.message import Message
 
 from pop_tui.core.texts import t
+from pop_tui.store import child_groups
 from pop_tui.store.plan_store import PlanStore
 from pop_tui.ui.plan_work import PlanFileApp
 from pop_tui.ui.settings import SYNC_ON_QUIT, read_flag, settings_path
@@ -116,8 +117,11 @@ class SyncingApp(PlanFileApp):
             self._give_up_quit_sync()
             return
         if self.saves_waiting or not self._wants_quit_sync():
-            if self.syncing:  # "Sync now" still under way: not waited for
-                self._stop_sync()
+            if self.syncing:
+                # "Sync now" still under way: the app's end would wait for its thread,
+                # and so for git up to the network timeout. Its git is stopped instead;
+                # what the sync did not send goes with the next one.
+                child_groups.stop_all()
                 self.after_exit.append(t("conflicts.quit.stopped"))
             await super().action_quit()  # changes waiting for the lock are saved first
             return
@@ -133,14 +137,6 @@ class SyncingApp(PlanFileApp):
         if self._quit_done:
             return
         self._quit_done = True
-        self._stop_sync()
+        child_groups.stop_all()
         self.after_exit.append(t("conflicts.quit.gave_up", seconds=f"{QUIT_SYNC_SECONDS:g}"))
         self.exit()
-
-    def _stop_sync(self) -> None:
-        """Stop the git of a sync under way: the app's end waits for the sync's thread,
-        which would otherwise wait for git up to its network timeout. The sync fails
-        where it was; what it did not send goes with the next one."""
-        from pop_tui.store.child_groups import stop_all
-
-        stop_all()
