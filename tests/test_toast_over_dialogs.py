@@ -7,12 +7,15 @@ from collections.abc import Callable
 
 import pytest
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Button, Input
 from textual.widgets._toast import Toast
 
 from pop_tui.store.plan_store import PlanStore
 from pop_tui.ui.app import PopApp
 from pop_tui.ui.dialogs.base import Dialog
+from pop_tui.ui.keys import import_every_ui_module
+from pop_tui.ui.toasts import ToastsRestUnderDialogs
 from tests.conftest import TODAY
 from tests.screen_keys import SCREENS
 from tests.screen_text import screen_text
@@ -89,3 +92,50 @@ def test_a_toast_over_the_goal_form_at_60x20_snapshot(
             field.cursor_blink = False
 
     assert snap_compare(app, terminal_size=(60, 20), run_before=run_before)
+
+
+def visible_toasts(screen: Screen[object]) -> list[Toast]:
+    return [toast for toast in screen.query(Toast) if toast.visible]
+
+
+@pytest.mark.parametrize("name", ["goal_form", "help", "palette"])
+async def test_the_toasts_of_a_covered_screen_rest_until_it_is_uncovered(
+    demo_store: PlanStore, name: str
+) -> None:
+    """The screen under a dialog, the help or the palette shows through it: its toasts
+    do not, as the screen on top shows them already."""
+    keys = {"goal_form": SCREENS["goal_form"], "help": ("question_mark",), "palette": ("slash",)}
+    app = PopApp(demo_store, today=lambda: TODAY, guide_empty_plan=False)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press(*keys[name][:-1])
+        await pilot.pause()
+        under = app.screen
+        await notify(pilot, MESSAGES[1:2])
+        assert len(visible_toasts(under)) == 1
+        await pilot.press(keys[name][-1])
+        await pilot.pause()
+        assert app.screen is not under
+        assert under.query(Toast) and visible_toasts(under) == []
+        assert len(visible_toasts(app.screen)) == 1  # shown once, by the screen on top
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is under
+        assert len(visible_toasts(under)) == 1
+
+
+def test_every_screen_of_pop_rests_its_toasts_when_covered() -> None:
+    import_every_ui_module()
+    screens = [
+        cls
+        for cls in all_subclasses(Screen)
+        if cls.__module__.startswith("pop_tui.") and not cls.__name__.startswith("_")
+    ]
+    assert len(screens) > 10
+    assert [cls for cls in screens if not issubclass(cls, ToastsRestUnderDialogs)] == []
+
+
+def all_subclasses(cls: type[object]) -> set[type[object]]:
+    found = set(cls.__subclasses__())
+    for sub in list(found):
+        found |= all_subclasses(sub)
+    return found

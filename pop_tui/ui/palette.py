@@ -36,6 +36,7 @@ from pop_tui.ui.context import (
 )
 from pop_tui.ui.dialogs.base import blocks_app_keys
 from pop_tui.ui.navigation import SECTIONS
+from pop_tui.ui.toasts import ToastsRestUnderDialogs
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -47,7 +48,7 @@ Command = Callable[[], Awaitable[None] | None]
 REVIEWS = "evaluation"
 
 
-class Palette(CommandPalette):
+class Palette(ToastsRestUnderDialogs, CommandPalette):
     """Textual's command palette, in the user's language."""
 
     def __init__(self, placeholder: str, providers: Any = None) -> None:

@@ -57,8 +57,6 @@ class TerminalApp(App[None]):
         Binding("slash,ctrl+p", "command_palette", described("term.key.palette"), id="app.palette"),
     ]
     COMMANDS: ClassVar[set[type[Provider] | Any]] = {plan_commands}
-    # A screen under a dialog: its toasts rest (styles/dialogs.tcss); the dialog shows them.
-    SUSPENDED_SCREEN_CLASS: ClassVar[str] = "-under-dialog"
 
     def __init__(self) -> None:
         super().__init__()

@@ -15,11 +15,12 @@ from textual.screen import ModalScreen, Screen
 
 from pop_tui.ui.keys import described
 from pop_tui.ui.styles import DIALOG_STYLES
+from pop_tui.ui.toasts import ToastsRestUnderDialogs
 
 ResultT = TypeVar("ResultT")
 
 
-class Dialog(ModalScreen[ResultT]):
+class Dialog(ToastsRestUnderDialogs, ModalScreen[ResultT]):
     """A modal dialog; see the module docstring."""
 
     CSS_PATH: ClassVar[list[str | PurePath]] = list(DIALOG_STYLES)

@@ -28,6 +28,7 @@ from pop_tui.core.printable import printable
 from pop_tui.core.texts import language, t
 from pop_tui.ui.keys import described
 from pop_tui.ui.styles import stylesheet
+from pop_tui.ui.toasts import ToastsRestUnderDialogs
 from pop_tui.ui.widgets.key_bar import KeyBar
 from pop_tui.ui.widgets.pack_view import PackView
 
@@ -49,7 +50,7 @@ def period_span(period: Period) -> str:
     )
 
 
-class ArchiveScreen(Screen[None]):
+class ArchiveScreen(ToastsRestUnderDialogs, Screen[None]):
     """One earlier period, to read and to export."""
 
     CSS_PATH: ClassVar[list[str | PurePath]] = [stylesheet("periods")]

@@ -37,6 +37,7 @@ from pop_tui.ui.keys import described
 from pop_tui.ui.screens.conflict_rows import conflict_option
 from pop_tui.ui.styles import stylesheet
 from pop_tui.ui.sync_state import synced_text
+from pop_tui.ui.toasts import ToastsRestUnderDialogs
 from pop_tui.ui.widgets.key_bar import KeyBar
 from pop_tui.ui.widgets.record_list import RecordList, record_id
 
@@ -105,7 +106,7 @@ class ConflictValueForm(FormDialog):
         return {}
 
 
-class ConflictsScreen(Screen[None]):
+class ConflictsScreen(ToastsRestUnderDialogs, Screen[None]):
     """Every open conflict; m, t, e resolve one about a field, K and d one about a record."""
 
     CSS_PATH: ClassVar[list[str | PurePath]] = [stylesheet("conflicts")]

@@ -22,6 +22,7 @@ from pop_tui.ui.keys import described
 from pop_tui.ui.screens.conflict_rows import conflict_option
 from pop_tui.ui.screens.evaluation_agenda import pace_options
 from pop_tui.ui.sync_state import last_synced, when_words
+from pop_tui.ui.toasts import ToastsRestUnderDialogs
 from pop_tui.ui.widgets.key_bar import KeyBar
 from pop_tui.ui.widgets.when_column import late_label, when_width
 
@@ -110,7 +111,7 @@ def conflict_options(plan: Plan, device: str) -> list[Option]:
     return [heading, *(conflict_option(view, device, "  ") for view in found)]
 
 
-class DashboardScreen(Screen[None]):
+class DashboardScreen(ToastsRestUnderDialogs, Screen[None]):
     """Overdue steps, steps due soon, upcoming reviews and goals that stand still."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

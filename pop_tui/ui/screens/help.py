@@ -17,6 +17,7 @@ from pop_tui.ui.dialogs.form import FormDialog
 from pop_tui.ui.keymap import keymap_path
 from pop_tui.ui.keys import described
 from pop_tui.ui.styles import stylesheet
+from pop_tui.ui.toasts import ToastsRestUnderDialogs
 
 
 def key_table(screen: Screen[object]) -> list[tuple[str, str]]:
@@ -35,7 +36,7 @@ def key_table(screen: Screen[object]) -> list[tuple[str, str]]:
     return [(" ".join(keys), description) for description, keys in rows.items()]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ToastsRestUnderDialogs, ModalScreen[None]):
     """The keys of the screen it was opened on, and a short guide to the POP method."""
 
     CSS_PATH: ClassVar[list[str | PurePath]] = [stylesheet("help")]

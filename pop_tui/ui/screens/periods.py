@@ -39,6 +39,7 @@ from pop_tui.ui.dialogs.new_period import NewPeriodDialog
 from pop_tui.ui.keys import described
 from pop_tui.ui.screens.archive import ArchiveScreen, period_date, period_span
 from pop_tui.ui.styles import stylesheet
+from pop_tui.ui.toasts import ToastsRestUnderDialogs
 from pop_tui.ui.widgets.key_bar import KeyBar
 from pop_tui.ui.widgets.record_list import RecordList, record_id
 
@@ -77,7 +78,7 @@ def period_rows(found: list[PeriodSummary]) -> list[Option]:
     return rows
 
 
-class PeriodsScreen(Screen[None]):
+class PeriodsScreen(ToastsRestUnderDialogs, Screen[None]):
     """Every period of the plan; Enter reads an earlier one, ``n`` starts the next."""
 
     CSS_PATH: ClassVar[list[str | PurePath]] = [stylesheet("periods")]

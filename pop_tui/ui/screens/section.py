@@ -25,6 +25,7 @@ from pop_tui.ui.dialogs.confirm import ConfirmDialog
 from pop_tui.ui.dialogs.form import FormDialog, FormField, Values
 from pop_tui.ui.keys import described
 from pop_tui.ui.navigation import section_bindings
+from pop_tui.ui.toasts import ToastsRestUnderDialogs
 from pop_tui.ui.widgets.key_bar import KeyBar
 from pop_tui.ui.widgets.record_list import RecordList
 
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 Mutation = Callable[[Edit], object]
 
 
-class SectionScreen(Screen[None]):
+class SectionScreen(ToastsRestUnderDialogs, Screen[None]):
     """Base of a section screen; subclasses fill in :meth:`refresh_view` and the actions."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

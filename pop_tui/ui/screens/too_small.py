@@ -22,6 +22,7 @@ from textual.widgets import Static
 from pop_tui.core.texts import t
 from pop_tui.ui.keys import described
 from pop_tui.ui.styles import stylesheet
+from pop_tui.ui.toasts import ToastsRestUnderDialogs
 
 # The smallest window every screen is laid out for (a phone's SSH client in landscape).
 MIN_SIZE = Size(50, 16)
@@ -31,7 +32,7 @@ def too_small(size: Size) -> bool:
     return size.width < MIN_SIZE.width or size.height < MIN_SIZE.height
 
 
-class TooSmallScreen(ModalScreen[None]):
+class TooSmallScreen(ToastsRestUnderDialogs, ModalScreen[None]):
     """A notice that the window is too small, over the screen it hides."""
 
     CSS_PATH: ClassVar[list[str | PurePath]] = [stylesheet("terminal")]
