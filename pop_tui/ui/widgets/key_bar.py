@@ -25,7 +25,6 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
@@ -113,14 +112,9 @@ class BarKey(Widget):
     ALLOW_SELECT = False
     COMPONENT_CLASSES: ClassVar[set[str]] = {"bar-key--key", "bar-key--description"}
 
-    compact = reactive(True)
-
     def __init__(self, item: KeyItem) -> None:
         super().__init__(classes="" if item.enabled else "-disabled")
         self.item = item
-
-    def watch_compact(self, compact: bool) -> None:
-        self.set_class(compact, "-compact")
 
     def render(self) -> Text:
         key_style = self.get_component_rich_style("bar-key--key")
@@ -233,7 +227,7 @@ class KeyBar(Footer):
     def compose(self) -> ComposeResult:
         self.shown_items = self.current()
         for item in self.shown_items or []:
-            yield BarKey(item).data_bind(compact=Footer.compact)
+            yield BarKey(item)
 
     def on_resize(self, event: events.Resize) -> None:
         self.call_after_refresh(self.recompose)
