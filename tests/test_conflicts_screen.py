@@ -17,7 +17,7 @@ from pop_tui.core import conflict_entry, conflicts
 from pop_tui.core.edit import Edit
 from pop_tui.core.model import Conflict
 from pop_tui.core.rules import RuleError
-from pop_tui.core.texts import set_language
+from pop_tui.core.texts import set_language, t
 from pop_tui.store.plan_store import PlanStore
 from pop_tui.ui.app import PopApp
 from pop_tui.ui.dialogs.form import FormDialog
@@ -284,6 +284,21 @@ async def test_with_no_side_from_this_device_mine_says_how_to_choose(
         assert any("Neither value is from this device (phone)" in m for m in said), said
         assert store.path.read_bytes() == before
         assert THERE in screen_text(app)
+
+
+async def test_with_no_conflict_left_the_bar_shows_no_key_that_resolves_one(
+    demo_store: PlanStore, make_app: MakeApp
+) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(ConflictsScreen())
+        await pilot.pause()
+        shown = screen_text(app)
+    bar = shown.splitlines()[-1]
+    assert t("conflicts.none") in shown
+    assert t("conflicts.key.back") in bar
+    for key in ("mine", "theirs", "edit", "keep", "delete"):
+        assert t(f"conflicts.key.{key}") not in bar
 
 
 async def test_the_palette_opens_the_conflicts(conflicted: PlanStore, make_app: MakeApp) -> None:

@@ -178,8 +178,8 @@ class ConflictsScreen(ToastsRestUnderDialogs, Screen[None]):
         if not self.is_mounted or not self.query("#conflicts-list"):
             return None
         found = self.current()
-        if found is None:
-            return None
+        if found is None:  # with no conflict left, the keys that resolve one leave the bar
+            return None if self.listing.option_count else False
         if action in FIELD_ACTIONS:
             return self.typed(found)
         if action in RECORD_ACTIONS:
