@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from pop_tui.core.model import Conflict
+from pop_tui.core.texts import t
 from pop_tui.store.plan_store import PlanStore
 from pop_tui.ui.app import QUIT_SYNC_SECONDS, PopApp
 from pop_tui.ui.screens.conflicts import ConflictsScreen
@@ -75,6 +76,8 @@ async def test_sync_now_brings_in_the_other_devices_change(world: dict[str, Any]
         await until(lambda: "Came in" in said(app) or "Sync failed" in said(app))
         assert "goal added: Speak Dutch" in said(app), said(app)
         await until(lambda: any(g.title == "Speak Dutch" for g in app.store.plan.goals.values()))
+        # The sync's toast told what came in; no second one says the plan changed elsewhere.
+        assert t("ui.msg.reloaded") not in said(app)
 
 
 async def test_a_conflict_that_comes_in_is_shown_and_resolved_in_the_tui(

@@ -43,11 +43,13 @@ Job = Callable[[], bool]
 class PlanReady(Message):
     """A worker read the plan file as another session left it."""
 
-    def __init__(self, fresh: PlanStore, base: Signature) -> None:
+    def __init__(self, fresh: PlanStore, base: Signature, quiet: bool = False) -> None:
         super().__init__()
         self.fresh = fresh
         # The store's file when the worker started: if the store saved since, this read is old.
         self.base = base
+        # Shown without a toast: what a sync brought in, which its own toast tells.
+        self.quiet = quiet
 
 
 class PlanUnavailable(Message):
@@ -105,7 +107,11 @@ class PlanFileApp(TerminalApp):
 
     # --- another session's change ---------------------------------------------
 
-    def _reload_if_changed(self) -> Worker[None] | None:
+    def reads_quietly(self) -> bool:
+        """Whether a plan found changed on disk now is shown without a toast."""
+        return False
+
+    def _reload_if_changed(self, *, quiet: bool = False) -> Worker[None] | None:
         """Start reading the file if another session replaced it; the worker, if started."""
         if self._reading or self._waiting:
             return None  # the read in flight, or the lock's worker, brings the new plan
@@ -113,17 +119,17 @@ class PlanFileApp(TerminalApp):
         if now == self.store.signature or (now is not None and now == self._unreadable):
             return None
         self._reading = True
-        return self._read_plan(self.store.signature)
+        return self._read_plan(self.store.signature, quiet or self.reads_quietly())
 
     @work(thread=True, exclusive=True, group="plan-read", exit_on_error=False)
-    def _read_plan(self, base: Signature) -> None:
+    def _read_plan(self, base: Signature, quiet: bool) -> None:
         signature = file_signature(self.store.path)
         try:
             fresh = self.store.read_fresh()
         except Exception as exc:  # a damaged file written by another tool: keep what we show
             self.post_message(PlanUnavailable(exc, signature))
         else:
-            self.post_message(PlanReady(fresh, base))
+            self.post_message(PlanReady(fresh, base, quiet))
 
     @on(PlanReady)
     def _plan_ready(self, message: PlanReady) -> None:
@@ -134,7 +140,8 @@ class PlanFileApp(TerminalApp):
         if message.fresh.signature == self.store.signature:
             return
         self.store.install(message.fresh)
-        self.say(t("ui.msg.reloaded"))
+        if not message.quiet:
+            self.say(t("ui.msg.reloaded"))
 
     @on(PlanUnavailable)
     def _plan_unavailable(self, message: PlanUnavailable) -> None:

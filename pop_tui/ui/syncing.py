@@ -102,8 +102,12 @@ class SyncingApp(PlanFileApp):
                     self.after_exit.append(t("conflicts.quit.failed", error=result.error))
                 self.exit()
             return
-        self._reload_if_changed()  # read in a worker, as every change from elsewhere
+        # Read in a worker, as every change from elsewhere; this toast says what came in.
+        self._reload_if_changed(quiet=True)
         self.say(describe(result), severity="information" if result.ok else "error")
+
+    def reads_quietly(self) -> bool:
+        return self.syncing  # the plan the sync is writing: its toast tells what came in
 
     def _wants_quit_sync(self) -> bool:
         return (
