@@ -80,6 +80,25 @@ async def test_sync_now_brings_in_the_other_devices_change(world: dict[str, Any]
         assert t("ui.msg.reloaded") not in said(app)
 
 
+async def test_a_change_by_another_session_during_a_sync_is_told_after_it(
+    world: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    laptop: Device = world["laptop"]
+    script, pid_file = hanging_remote(laptop, tmp_path)
+    monkeypatch.setenv("GIT_SSH_COMMAND", str(script))
+    monkeypatch.setenv("POP_SYNC_TIMEOUT", "2")
+    app = laptop_app(world)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await until(lambda: app.sync_url is not None)
+        await pilot.press("slash", *"sync now", "enter")
+        await until(pid_file.exists)  # git waits on the remote
+        assert laptop.edit("add", "goal", "Speak Dutch").code == 0  # a shell, meanwhile
+        await until(lambda: "Sync failed" in said(app), 20)
+        await until(lambda: any(g.title == "Speak Dutch" for g in app.store.plan.goals.values()))
+        # Not the file the sync wrote (it wrote none): told as every change from elsewhere.
+        assert t("ui.msg.reloaded") in said(app)
+
+
 async def test_a_conflict_that_comes_in_is_shown_and_resolved_in_the_tui(
     world: dict[str, Any],
 ) -> None:

@@ -99,6 +99,9 @@ class PlanRepo:
         self.top = top
         self.git = Git(top, env)
         self.rel = self._rel(plan)
+        # The plan file as this sync last wrote it (inode, size, mtime), taken at once:
+        # a TUI shows that one without saying it changed elsewhere (the sync says so).
+        self.wrote: tuple[int, int, int] | None = None
 
     @functools.cached_property
     def device(self) -> str:
@@ -326,12 +329,14 @@ class PlanRepo:
             new = self.git.run("cat-file", "blob", oid).stdout
             if new != old:
                 atomic_write(self.plan, new, keep=True)
+                self._wrote()
             # The index holds the new plan already, so git leaves the file alone.
             self.git.run("update-index", "--cacheinfo", f"{mode},{oid},{self.rel}")
         done = self.git.run("merge", "--ff-only", "-q", target, check=False)
         if done.returncode != 0:
             if old is not None and entry:
                 atomic_write(self.plan, old, keep=True)
+                self._wrote()
             self.git.run("reset", "-q", "--", self.rel, check=False)
             raise SyncFailed(self._refusal(done.stderr.decode("utf-8", "replace")))
 
@@ -345,9 +350,17 @@ class PlanRepo:
         except BaseException:  # interrupted (Ctrl-C), stopped: no merge left half done
             self._abort()
             raise
+        finally:
+            self._wrote()  # git wrote the plan (through pop's driver), or put it back
         if done.returncode != 0:
             self._abort()
+            self._wrote()
             raise SyncFailed(self._refusal(done.stderr.decode("utf-8", "replace")))
+
+    def _wrote(self) -> None:
+        from pop_tui.store.plan_file import file_signature
+
+        self.wrote = file_signature(self.plan)
 
     def _saved_by(self, raw: bytes) -> str:
         meta = read_tables(raw, "plan").get("_meta", {}).get("1", {})

@@ -43,13 +43,11 @@ Job = Callable[[], bool]
 class PlanReady(Message):
     """A worker read the plan file as another session left it."""
 
-    def __init__(self, fresh: PlanStore, base: Signature, quiet: bool = False) -> None:
+    def __init__(self, fresh: PlanStore, base: Signature) -> None:
         super().__init__()
         self.fresh = fresh
         # The store's file when the worker started: if the store saved since, this read is old.
         self.base = base
-        # Shown without a toast: what a sync brought in, which its own toast tells.
-        self.quiet = quiet
 
 
 class PlanUnavailable(Message):
@@ -95,6 +93,8 @@ class PlanFileApp(TerminalApp):
         self._reading = False
         # A version of the file that could not be read and was said so (said once).
         self._unreadable: Signature = None
+        # The plan file as this app's own sync wrote it: shown without "changed elsewhere".
+        self.written_here: Signature = None
 
     def watch_plan_file(self) -> None:
         """Look at the file every :data:`RELOAD_SECONDS` (call when mounted)."""
@@ -107,29 +107,29 @@ class PlanFileApp(TerminalApp):
 
     # --- another session's change ---------------------------------------------
 
-    def reads_quietly(self) -> bool:
-        """Whether a plan found changed on disk now is shown without a toast."""
+    def reads_later(self) -> bool:
+        """Whether the file is left unread for now (a sync is writing it: see syncing.py)."""
         return False
 
-    def _reload_if_changed(self, *, quiet: bool = False) -> Worker[None] | None:
+    def _reload_if_changed(self) -> Worker[None] | None:
         """Start reading the file if another session replaced it; the worker, if started."""
-        if self._reading or self._waiting:
+        if self._reading or self._waiting or self.reads_later():
             return None  # the read in flight, or the lock's worker, brings the new plan
         now = file_signature(self.store.path)
         if now == self.store.signature or (now is not None and now == self._unreadable):
             return None
         self._reading = True
-        return self._read_plan(self.store.signature, quiet or self.reads_quietly())
+        return self._read_plan(self.store.signature)
 
     @work(thread=True, exclusive=True, group="plan-read", exit_on_error=False)
-    def _read_plan(self, base: Signature, quiet: bool) -> None:
+    def _read_plan(self, base: Signature) -> None:
         signature = file_signature(self.store.path)
         try:
             fresh = self.store.read_fresh()
         except Exception as exc:  # a damaged file written by another tool: keep what we show
             self.post_message(PlanUnavailable(exc, signature))
         else:
-            self.post_message(PlanReady(fresh, base, quiet))
+            self.post_message(PlanReady(fresh, base))
 
     @on(PlanReady)
     def _plan_ready(self, message: PlanReady) -> None:
@@ -140,7 +140,7 @@ class PlanFileApp(TerminalApp):
         if message.fresh.signature == self.store.signature:
             return
         self.store.install(message.fresh)
-        if not message.quiet:
+        if message.fresh.signature != self.written_here:
             self.say(t("ui.msg.reloaded"))
 
     @on(PlanUnavailable)

@@ -29,6 +29,8 @@ class SyncResult(Value):
     incoming: tuple[str, ...] = ()
     conflicts: tuple[str, ...] = ()
     renumbered: tuple[str, ...] = ()
+    # The plan file as the sync wrote it (inode, size, mtime); None if it wrote none.
+    wrote: tuple[int, int, int] | None = None
 
     @property
     def ok(self) -> bool:
@@ -74,9 +76,10 @@ def sync_plan(plan_path: Path, env: Mapping[str, str] | None = None) -> SyncResu
         outcome = repo.exchange(remote, branch)
         remember_sync(repo)
     except (SyncFailed, GitError, OSError) as exc:
-        return SyncResult(url=url, error=str(exc))
+        return SyncResult(url=url, error=str(exc), wrote=repo.wrote)
     return SyncResult(
         url=url,
+        wrote=repo.wrote,
         sent=(*sent, *outcome.sent),
         commits_sent=outcome.commits_sent,
         incoming=outcome.incoming,

@@ -102,12 +102,15 @@ class SyncingApp(PlanFileApp):
                     self.after_exit.append(t("conflicts.quit.failed", error=result.error))
                 self.exit()
             return
-        # Read in a worker, as every change from elsewhere; this toast says what came in.
-        self._reload_if_changed(quiet=True)
+        # Read in a worker, as every change from elsewhere. The file as the sync wrote it
+        # comes without "changed elsewhere": this toast says what came in. A change by
+        # another session since is another file, and is told as always.
+        self.written_here = result.wrote
+        self._reload_if_changed()
         self.say(describe(result), severity="information" if result.ok else "error")
 
-    def reads_quietly(self) -> bool:
-        return self.syncing  # the plan the sync is writing: its toast tells what came in
+    def reads_later(self) -> bool:
+        return self.syncing  # read once the sync is done (see on_sync_done)
 
     def _wants_quit_sync(self) -> bool:
         return (
