@@ -60,6 +60,18 @@ def sync_now(pop: PopInPty) -> None:
     pop.type("\r")
 
 
+def remote_hangs(device: Device, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The device's remote never answers (for this process's git); the file where the
+    "ssh" that hangs writes its pid."""
+    script, pid_file = hanging_remote(device, tmp_path)
+    monkeypatch.setenv("GIT_SSH_COMMAND", str(script))
+    return pid_file
+
+
+def has_goal(app: PopApp, title: str) -> bool:
+    return any(goal.title == title for goal in app.store.plan.goals.values())
+
+
 def laptop_app(world: dict[str, Any]) -> PopApp:
     laptop: Device = world["laptop"]
     return PopApp(PlanStore.open(laptop.plan), today=lambda: TODAY, guide_empty_plan=False)
@@ -75,7 +87,7 @@ async def test_sync_now_brings_in_the_other_devices_change(world: dict[str, Any]
         await pilot.press("slash", *"sync now", "enter")
         await until(lambda: "Came in" in said(app) or "Sync failed" in said(app))
         assert "goal added: Speak Dutch" in said(app), said(app)
-        await until(lambda: any(g.title == "Speak Dutch" for g in app.store.plan.goals.values()))
+        await until(lambda: has_goal(app, "Speak Dutch"))
         # The sync's toast told what came in; no second one says the plan changed elsewhere.
         assert t("ui.msg.reloaded") not in said(app)
 
@@ -84,8 +96,7 @@ async def test_a_change_by_another_session_during_a_sync_is_told_after_it(
     world: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     laptop: Device = world["laptop"]
-    script, pid_file = hanging_remote(laptop, tmp_path)
-    monkeypatch.setenv("GIT_SSH_COMMAND", str(script))
+    pid_file = remote_hangs(laptop, tmp_path, monkeypatch)
     monkeypatch.setenv("POP_SYNC_TIMEOUT", "2")
     app = laptop_app(world)
     async with app.run_test(size=(100, 40)) as pilot:
@@ -94,7 +105,7 @@ async def test_a_change_by_another_session_during_a_sync_is_told_after_it(
         await until(pid_file.exists)  # git waits on the remote
         assert laptop.edit("add", "goal", "Speak Dutch").code == 0  # a shell, meanwhile
         await until(lambda: "Sync failed" in said(app), 20)
-        await until(lambda: any(g.title == "Speak Dutch" for g in app.store.plan.goals.values()))
+        await until(lambda: has_goal(app, "Speak Dutch"))
         # Not the file the sync wrote (it wrote none): told as every change from elsewhere.
         assert t("ui.msg.reloaded") in said(app)
 
@@ -135,8 +146,7 @@ async def test_the_sync_on_quit_gives_up_on_a_remote_that_hangs(
     world: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     laptop: Device = world["laptop"]
-    script, pid_file = hanging_remote(laptop, tmp_path)
-    monkeypatch.setenv("GIT_SSH_COMMAND", str(script))
+    pid_file = remote_hangs(laptop, tmp_path, monkeypatch)
     remember(settings_path(), SYNC_ON_QUIT, True)
     assert laptop.edit("add", "goal", "Speak Dutch").code == 0
     app = laptop_app(world)

@@ -347,14 +347,14 @@ class PlanRepo:
             args.append("--allow-unrelated-histories")
         try:
             done = self.git.run(*args, tracking, check=False, env=env)
+            if done.returncode != 0:
+                self._abort()
         except BaseException:  # interrupted (Ctrl-C), stopped: no merge left half done
             self._abort()
             raise
         finally:
-            self._wrote()  # git wrote the plan (through pop's driver), or put it back
+            self._wrote()  # as git wrote it (through pop's driver), or as the abort put it back
         if done.returncode != 0:
-            self._abort()
-            self._wrote()
             raise SyncFailed(self._refusal(done.stderr.decode("utf-8", "replace")))
 
     def _wrote(self) -> None:
